@@ -1,0 +1,110 @@
+"""Generate each page's figures and outputs into generated/, re-running only what changed.
+
+A page is re-run when the hash of its expanded code, of the tools that run it, or of the library
+versions changes. Checking the hashes imports neither torch nor matplotlib, so a rebuild with
+nothing changed costs milliseconds. Deleting generated/ is always safe.
+
+    python -m tools.generate            # every stale page
+    python -m tools.generate --all      # every page
+    python -m tools.generate docs/gradient-descent/loss.ko.md
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+from tools.pages import DOCS, ROOT, code_blocks, lang_of, pages, rel
+
+GENERATED = ROOT / "generated"
+GENERATED_DOCS = GENERATED / "docs"  # merged into the site as if it were part of docs/
+CACHE = GENERATED / "cache"
+TOOL_SOURCES = ("tools/pages.py", "tools/runner.py")
+VERSIONED = ("torch", "numpy", "matplotlib", "torchviz", "graphviz")
+
+
+def versions() -> dict[str, str]:
+    return {"python": platform.python_version(), **{name: version(name) for name in VERSIONED}}
+
+
+def figure_dir(page: Path) -> Path:
+    return GENERATED_DOCS / page.parent.relative_to(DOCS) / "figures"
+
+
+def figure_stem(page: Path) -> str:
+    return page.name.split(".")[0]
+
+
+def cache_file(page: Path) -> Path:
+    return CACHE / (rel(page) + ".json")
+
+
+def page_key(page: Path) -> str:
+    h = hashlib.sha256()
+    for block in code_blocks(page):
+        h.update(f"{block.lineno}\0{block.code}\0".encode())
+    for source in TOOL_SOURCES:
+        h.update((ROOT / source).read_bytes())
+    h.update(json.dumps(versions(), sort_keys=True).encode())
+    return h.hexdigest()
+
+
+def cached(page: Path) -> dict | None:
+    """The stored run of a page, if it is still current."""
+    try:
+        record = json.loads(cache_file(page).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if record.get("key") != page_key(page):
+        return None
+    if not all((figure_dir(page) / f).exists() for f in record["figures"]):
+        return None
+    return record
+
+
+def stale_pages() -> list[Path]:
+    return [p for p in pages() if code_blocks(p) and cached(p) is None]
+
+
+def generate(page: Path) -> dict:
+    from tools.runner import run_page
+
+    out = figure_dir(page)
+    out.mkdir(parents=True, exist_ok=True)
+    stem, lang = figure_stem(page), lang_of(page)
+    for old in out.glob(f"{stem}-*.{lang}.svg"):
+        old.unlink()
+    results = run_page(code_blocks(page), out, stem, lang)
+    errors = [r.error for r in results if r.error]
+    record = {
+        "key": page_key(page),
+        "versions": versions(),
+        "outputs": [{"line": r.block.lineno, "stdout": r.stdout} for r in results],
+        "figures": [f for r in results for f in r.figures],
+        "errors": errors,
+    }
+    if not errors:  # a failed run is reported every time, never cached
+        cache_file(page).parent.mkdir(parents=True, exist_ok=True)
+        cache_file(page).write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+    return record
+
+
+def main(argv: list[str]) -> int:
+    todo = [p for p in pages() if code_blocks(p)] if "--all" in argv else \
+        [ROOT / a for a in argv] if argv else stale_pages()
+    failed = False
+    for page in todo:
+        record = generate(page)
+        for error in record["errors"]:
+            print(error, file=sys.stderr)
+            failed = True
+        print(f"generated {rel(page)}: {len(record['figures'])} figure(s)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

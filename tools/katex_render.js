@@ -1,0 +1,17 @@
+// Render TeX to HTML (+ MathML for screen readers) at build time, so pages need no math JavaScript.
+// stdin: JSON [[tex, displayMode], ...]; stdout: JSON [html, ...]. Errors name the formula.
+const katex = require("katex");
+
+let input = "";
+process.stdin.on("data", (chunk) => (input += chunk));
+process.stdin.on("end", () => {
+  const out = JSON.parse(input).map(([tex, displayMode]) => {
+    try {
+      return katex.renderToString(tex, { displayMode, throwOnError: true, output: "htmlAndMathml", strict: "error" });
+    } catch (e) {
+      process.stderr.write(`KaTeX cannot render ${JSON.stringify(tex)}: ${e.message}\n`);
+      process.exit(1);
+    }
+  });
+  process.stdout.write(JSON.stringify(out));
+});

@@ -1,0 +1,143 @@
+"""Read a tutorial page the way a reader sees it: its code blocks after include expansion.
+
+Blocks are found by pytest-codeblocks' own parser; `--8<--` include lines are expanded by
+pymdownx.snippets with the settings in mkdocs.yml, so the code tested is the code shown.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import markdown
+import yaml
+from pytest_codeblocks import extract_from_buffer
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+LANGS = ("ko", "en")
+
+# the one include form a python block may hold: `--8<-- "snippets/<lang>/<module>.py:<section>"`
+INCLUDE = re.compile(r'^\s*--8<--\s+"(?P<path>snippets/[\w/.-]+\.py):(?P<section>[\w-]+)"\s*$')
+SECTION_START = re.compile(r"^\s*# --8<-- \[start:(?P<name>[\w-]+)\]")
+
+
+class PageError(Exception):
+    """An authoring mistake, reported as `file:line: what is wrong`."""
+
+
+@dataclass
+class Piece:
+    """One included snippet section: the code and where it lives."""
+
+    path: str  # relative to the project root, e.g. snippets/ko/loss.py
+    section: str
+    first_line: int  # line of the section's first code line in `path`
+    code: str
+
+
+@dataclass
+class Block:
+    page: str  # relative to the project root, e.g. docs/gradient-descent/loss.ko.md
+    lineno: int  # line of the opening fence
+    syntax: str
+    pieces: list[Piece] = field(default_factory=list)
+    expected_output: str | None = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.page}:{self.lineno}"
+
+    @property
+    def code(self) -> str:
+        return "".join(p.code for p in self.pieces)
+
+
+@cache
+def mkdocs_config() -> dict:
+    class Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml uses !!python/name and !ENV tags; this reader only needs plain values
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+
+
+def _snippet_config() -> dict:
+    for ext in mkdocs_config()["markdown_extensions"]:
+        if isinstance(ext, dict) and "pymdownx.snippets" in ext:
+            return dict(ext["pymdownx.snippets"], base_path=[str(ROOT)])
+    raise PageError("mkdocs.yml: pymdownx.snippets is not configured")
+
+
+def expand(lines: list[str]) -> list[str]:
+    """Expand include lines exactly as the site build does (missing files/sections raise)."""
+    md = markdown.Markdown(extensions=["pymdownx.snippets"],
+                           extension_configs={"pymdownx.snippets": _snippet_config()})
+    return md.preprocessors["snippet"].run(lines)
+
+
+@cache
+def section_start(path: str, section: str) -> int:
+    for n, line in enumerate((ROOT / path).read_text(encoding="utf-8").splitlines(), 1):
+        m = SECTION_START.match(line)
+        if m and m["name"] == section:
+            return n + 1
+    raise PageError(f"{path}: no section [start:{section}]")
+
+
+def pages(lang: str | None = None) -> list[Path]:
+    langs = [lang] if lang else LANGS
+    return sorted(p for p in DOCS.rglob("*.md") if p.suffixes[-2:-1] in ([f".{x}"] for x in langs))
+
+
+def rel(path: Path) -> str:
+    return path.resolve().relative_to(ROOT).as_posix()
+
+
+def read_blocks(page: Path) -> list[Block]:
+    """Every fenced block of a page, python blocks expanded into their snippet pieces."""
+    text = page.read_text(encoding="utf-8")
+    name = rel(page)
+    try:
+        raw = extract_from_buffer(io.StringIO(text))
+    except RuntimeError as e:
+        raise PageError(f"{name}: {e}") from None
+    blocks = []
+    for cb in raw:
+        block = Block(name, cb.lineno, cb.syntax or "", expected_output=cb.expected_output)
+        if block.syntax == "python":
+            for offset, line in enumerate(cb.code.splitlines()):
+                if not line.strip():
+                    continue
+                m = INCLUDE.match(line)
+                if not m:
+                    raise PageError(f"{name}:{cb.lineno + 1 + offset}: a python block may only include "
+                                    f'snippet sections (--8<-- "snippets/<lang>/<module>.py:<section>"), '
+                                    f"found: {line.strip()!r}")
+                try:
+                    code = "\n".join(expand([f'--8<-- "{m["path"]}:{m["section"]}"'])) + "\n"
+                    first = section_start(m["path"], m["section"])
+                except Exception as e:  # pymdownx raises SnippetMissingError
+                    raise PageError(f"{name}:{cb.lineno + 1 + offset}: {e}") from None
+                block.pieces.append(Piece(m["path"], m["section"], first, code))
+        blocks.append(block)
+    return blocks
+
+
+def code_blocks(page: Path) -> list[Block]:
+    return [b for b in read_blocks(page) if b.syntax == "python"]
+
+
+def counterpart(page: Path) -> Path:
+    """docs/x.ko.md <-> docs/x.en.md"""
+    stem, lang = page.name.removesuffix(".md").rsplit(".", 1)
+    other = "en" if lang == "ko" else "ko"
+    return page.with_name(f"{stem}.{other}.md")
+
+
+def lang_of(page: Path) -> str:
+    return page.name.removesuffix(".md").rsplit(".", 1)[1]

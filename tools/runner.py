@@ -1,0 +1,200 @@
+"""Run a page's code blocks in order in one namespace, as a reader pasting them into one session.
+
+`plt.show()` and `display(graph)` are the two ways the code shows a picture; here they write a
+deterministic SVG named after the snippet section that called them. Used by the site build
+(tools/generate.py) and by the tests, so both run exactly the same code the same way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import functools
+import io
+import linecache
+import re
+import signal
+import traceback
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tools.pages import ROOT, Block, Piece
+
+BLOCK_TIMEOUT_S = 60  # a block of this chapter runs in well under a second
+SVG_SALT = "first-steps-in-ml"  # fixes the ids matplotlib writes into SVG files
+RASTERIZE_OVER = 20_000  # vertices: denser collections (the 3D contours) become one embedded image
+
+
+class BlockTimeout(Exception):
+    pass
+
+
+@dataclass
+class Result:
+    block: Block
+    stdout: str = ""
+    figures: list[str] = field(default_factory=list)
+    error: str | None = None  # a traceback that names the snippet file and line
+
+
+@functools.cache
+def setup_matplotlib() -> None:
+    """Headless, reproducible figures; Hangul from the NanumGothic font that koreanize-matplotlib ships."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import font_manager, rcParams
+
+    import koreanize_matplotlib.koreanize_matplotlib as km  # only for its bundled font file; importing the package would restyle globally
+
+    font_manager.fontManager.addfont(str(Path(km.__file__).parent / "fonts" / "NanumGothic.ttf"))
+    # Latin and the minus sign from DejaVu, Hangul falls back to NanumGothic
+    rcParams.update({"font.family": ["DejaVu Sans", "NanumGothic"], "axes.unicode_minus": True,
+                     "svg.hashsalt": SVG_SALT, "figure.dpi": 100})
+    warnings.filterwarnings("ignore", category=DeprecationWarning, module="torchviz")
+    warnings.filterwarnings("ignore", message=".*distutils.*", category=DeprecationWarning)
+
+
+def stable_graph_svg(graph) -> bytes:
+    """torchviz names nodes by memory address; rename them in order of appearance so the SVG is reproducible."""
+    import graphviz
+
+    source = graph.source
+    ids: dict[str, str] = {}
+    for m in re.finditer(r"(?m)^\t(\d+)|-> (\d+)", source):
+        ids.setdefault(m[1] or m[2], f"n{len(ids)}")
+    source = re.sub(r"\b\d{6,}\b", lambda m: ids.get(m[0], m[0]), source)
+    return graphviz.Source(source).pipe(format="svg")
+
+
+def save_figure(fig, path: Path) -> None:
+    for ax in fig.axes:
+        for coll in ax.collections:
+            paths = coll.get_paths()
+            if sum(len(p.vertices) for p in paths) > RASTERIZE_OVER:
+                coll.set_rasterized(True)
+    fig.savefig(path, format="svg", metadata={"Date": None}, bbox_inches="tight", dpi=110)
+
+
+class Session:
+    """One reader's Python session for one page."""
+
+    def __init__(self, figure_dir: Path | None, figure_stem: str, lang: str):
+        setup_matplotlib()
+        import matplotlib.pyplot as plt
+
+        plt.close("all")
+        self.plt = plt
+        self.figure_dir = figure_dir
+        self.figure_stem = figure_stem
+        self.lang = lang
+        self.namespace: dict = {"__name__": "__main__"}
+        self.piece: Piece | None = None
+        self.written: list[str] = []
+
+    def _figure_path(self) -> Path | None:
+        if self.figure_dir is None:
+            return None
+        base = f"{self.figure_stem}-{self.piece.section}"
+        n = sum(1 for w in self.written if w.startswith(base + ".") or w.startswith(base + "-"))
+        name = f"{base}{'' if n == 0 else f'-{n + 1}'}.{self.lang}.svg"
+        self.written.append(name)
+        return self.figure_dir / name
+
+    def _show(self) -> None:
+        for num in self.plt.get_fignums():
+            path = self._figure_path()
+            if path:
+                save_figure(self.plt.figure(num), path)
+        self.plt.close("all")
+
+    def _display(self, *objs) -> None:
+        for obj in objs:
+            if hasattr(obj, "pipe") and hasattr(obj, "source"):  # a graphviz graph
+                path = self._figure_path()
+                if path:
+                    path.write_bytes(stable_graph_svg(obj))
+            else:
+                print(repr(obj))
+
+    def run(self, block: Block, timeout: int = BLOCK_TIMEOUT_S) -> Result:
+        import IPython.display
+
+        result = Result(block)
+        out = io.StringIO()
+        before = len(self.written)
+
+        def on_alarm(signum, frame):
+            raise BlockTimeout(f"stopped after {timeout} s")
+
+        old_handler = signal.signal(signal.SIGALRM, on_alarm)
+        signal.alarm(timeout)
+        try:
+            with contextlib.redirect_stdout(out), \
+                    _patched(self.plt, "show", lambda *a, **k: self._show()), \
+                    _patched(IPython.display, "display", lambda *objs, **k: self._display(*objs)):
+                for piece in block.pieces:
+                    self.piece = piece
+                    exec(_compile(piece), self.namespace)
+        except BaseException as e:  # noqa: BLE001 - any failure of reader code is reported, including SystemExit
+            result.error = _format_error(e, block)
+        finally:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, old_handler)
+        result.stdout = out.getvalue()
+        result.figures = self.written[before:]
+        return result
+
+
+@contextlib.contextmanager
+def _patched(obj, name, value):
+    old = getattr(obj, name)
+    setattr(obj, name, value)
+    try:
+        yield
+    finally:
+        setattr(obj, name, old)
+
+
+def _compile(piece: Piece):
+    # pad so that tracebacks give the line numbers of the snippet file itself
+    source = "\n" * (piece.first_line - 1) + piece.code
+    linecache.cache[piece.path] = (len(source), None, source.splitlines(True), piece.path)
+    return compile(source, piece.path, "exec")
+
+
+def _format_error(e: BaseException, block: Block) -> str:
+    frames = [f for f in traceback.extract_tb(e.__traceback__) if f.filename.startswith("snippets/")]
+    where = "".join(traceback.format_list(frames))
+    last = "".join(traceback.format_exception_only(type(e), e)).strip()
+    return f"{block.where}: the code shown here raised\n{where}{last}"
+
+
+def normalise(text: str) -> str:
+    return "\n".join(line.rstrip() for line in text.strip("\n").splitlines())
+
+
+def output_diff(block: Block, actual: str) -> str | None:
+    """None when the documented output matches; otherwise a message with file, line and diff."""
+    if block.expected_output is None:
+        return None
+    want, got = normalise(block.expected_output), normalise(actual)
+    if want == got:
+        return None
+    diff = difflib.unified_diff(want.splitlines(), got.splitlines(), "documented", "printed", lineterm="")
+    return (f"{block.where}: the documented output differs from what the code prints\n"
+            + "\n".join(diff))
+
+
+def run_page(blocks: list[Block], figure_dir: Path | None, figure_stem: str, lang: str) -> list[Result]:
+    session = Session(figure_dir, figure_stem, lang)
+    results = []
+    for block in blocks:
+        results.append(session.run(block))
+        if results[-1].error:
+            break
+    return results
+
+
+__all__ = ["ROOT", "Result", "Session", "output_diff", "run_page", "stable_graph_svg"]
