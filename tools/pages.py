@@ -46,6 +46,7 @@ class Block:
     syntax: str
     pieces: list[Piece] = field(default_factory=list)
     expected_output: str | None = None
+    output_lineno: int | None = None  # line of the documented output's opening fence
 
     @property
     def where(self) -> str:
@@ -106,9 +107,13 @@ def read_blocks(page: Path) -> list[Block]:
         raw = extract_from_buffer(io.StringIO(text))
     except RuntimeError as e:
         raise PageError(f"{name}: {e}") from None
+    lines = text.splitlines()
     blocks = []
     for cb in raw:
         block = Block(name, cb.lineno, cb.syntax or "", expected_output=cb.expected_output)
+        if cb.expected_output is not None:
+            marker = next(i for i in range(cb.lineno, len(lines)) if "pytest-codeblocks:expected-output" in lines[i])
+            block.output_lineno = next(i for i in range(marker + 1, len(lines)) if lines[i].lstrip().startswith("```")) + 1
         if block.syntax == "python":
             for offset, line in enumerate(cb.code.splitlines()):
                 if not line.strip():
@@ -137,6 +142,12 @@ def counterpart(page: Path) -> Path:
     stem, lang = page.name.removesuffix(".md").rsplit(".", 1)
     other = "en" if lang == "ko" else "ko"
     return page.with_name(f"{stem}.{other}.md")
+
+
+def module_of(page: Path) -> str:
+    """The snippet module a page presents: docs/<chapter>/loss-curve.ko.md -> snippets/ko/loss_curve.py"""
+    stem = page.name.split(".")[0].replace("-", "_")
+    return f"snippets/{lang_of(page)}/{stem}.py"
 
 
 def lang_of(page: Path) -> str:

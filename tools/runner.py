@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import functools
+import importlib.util
 import io
 import linecache
 import re
@@ -46,9 +47,9 @@ def setup_matplotlib() -> None:
     matplotlib.use("Agg")
     from matplotlib import font_manager, rcParams
 
-    import koreanize_matplotlib.koreanize_matplotlib as km  # only for its bundled font file; importing the package would restyle globally
-
-    font_manager.fontManager.addfont(str(Path(km.__file__).parent / "fonts" / "NanumGothic.ttf"))
+    # koreanize-matplotlib is used only for the font file it ships: importing it would restyle globally
+    package = importlib.util.find_spec("koreanize_matplotlib").submodule_search_locations[0]
+    font_manager.fontManager.addfont(str(Path(package) / "fonts" / "NanumGothic.ttf"))
     # Latin and the minus sign from DejaVu, Hangul falls back to NanumGothic
     rcParams.update({"font.family": ["DejaVu Sans", "NanumGothic"], "axes.unicode_minus": True,
                      "svg.hashsalt": SVG_SALT, "figure.dpi": 100})
@@ -178,13 +179,16 @@ def normalise(text: str) -> str:
 def output_diff(block: Block, actual: str) -> str | None:
     """None when the documented output matches; otherwise a message with file, line and diff."""
     if block.expected_output is None:
+        if actual.strip():
+            return (f"{block.where}: this block prints, but the page documents no output for it; add "
+                    f"<!--pytest-codeblocks:expected-output--> and a text fence with:\n{actual}")
         return None
     want, got = normalise(block.expected_output), normalise(actual)
     if want == got:
         return None
     diff = difflib.unified_diff(want.splitlines(), got.splitlines(), "documented", "printed", lineterm="")
-    return (f"{block.where}: the documented output differs from what the code prints\n"
-            + "\n".join(diff))
+    return (f"{block.page}:{block.output_lineno}: the documented output of the block at line {block.lineno} "
+            f"differs from what the code prints\n" + "\n".join(diff))
 
 
 def run_page(blocks: list[Block], figure_dir: Path | None, figure_stem: str, lang: str) -> list[Result]:

@@ -1,0 +1,116 @@
+"""Collect every tutorial page as a test file, and every python block on it as a test.
+
+A page's blocks run in order in one namespace (tools.runner.Session), as a reader pasting them
+into one Python session would. A block fails when it raises or when its documented output
+(`<!--pytest-codeblocks:expected-output-->`) differs from what it prints; the failure names
+docs/<page>.md:<line>. Figures go to a temporary folder: the tests never trust generated/.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+
+from tools.pages import DOCS, PageError, code_blocks, lang_of, rel
+from tools.runner import Session, output_diff
+
+
+FIGURE = re.compile(r"\]\(figures/(?P<name>[\w-]+)\.svg\)")
+
+
+class BlockFailed(Exception):
+    pass
+
+
+def pytest_collect_file(file_path: Path, parent):
+    if file_path.suffix == ".md" and DOCS in file_path.parents:
+        return PageFile.from_parent(parent, path=file_path)
+    return None
+
+
+class PageFile(pytest.File):
+    def collect(self):
+        try:
+            blocks = code_blocks(self.path)
+        except PageError as e:
+            yield BrokenPage.from_parent(self, name="include", error=str(e))
+            return
+        self.session_state = None
+        self.failed_at: str | None = None
+        for block in blocks:
+            yield BlockItem.from_parent(self, name=f"line {block.lineno}", block=block)
+        if blocks or FIGURE.search(self.path.read_text(encoding="utf-8")):
+            yield FiguresItem.from_parent(self, name="figures")
+
+    def reader_session(self, tmp_root: Path) -> Session:
+        if self.session_state is None:
+            figures = tmp_root / rel(self.path).replace("/", "_")
+            figures.mkdir(parents=True, exist_ok=True)
+            self.session_state = Session(figures, self.path.name.split(".")[0], lang_of(self.path))
+        return self.session_state
+
+
+class BlockItem(pytest.Item):
+    def __init__(self, *, block, **kwargs):
+        super().__init__(**kwargs)
+        self.block = block
+
+    def runtest(self):
+        page: PageFile = self.parent
+        if page.failed_at:
+            pytest.skip(f"an earlier block failed ({page.failed_at})")
+        tmp_root = self.config._tmp_path_factory.getbasetemp() / "figures"
+        result = page.reader_session(tmp_root).run(self.block)
+        problem = result.error or output_diff(self.block, result.stdout)
+        if problem:
+            page.failed_at = self.block.where
+            raise BlockFailed(problem)
+
+    def repr_failure(self, excinfo, style=None):
+        if isinstance(excinfo.value, BlockFailed):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self):
+        return self.path, self.block.lineno - 1, self.block.where
+
+
+class FiguresItem(pytest.Item):
+    """The figures a page shows are exactly the ones its code drew."""
+
+    def runtest(self):
+        page: PageFile = self.parent
+        if page.failed_at:
+            pytest.skip(f"a block failed ({page.failed_at})")
+        lang = lang_of(self.path)
+        text = self.path.read_text(encoding="utf-8")
+        shown = {f"{m['name']}.{lang}.svg": text[: m.start()].count("\n") + 1 for m in FIGURE.finditer(text)}
+        drawn = set(page.session_state.written) if page.session_state else set()
+        problems = [f"{rel(self.path)}:{line}: shows figures/{name.replace(f'.{lang}', '')}, which no code "
+                    f"block draws (figures are named <page>-<section>.svg after the snippet section that "
+                    f"calls plt.show() or display())" for name, line in shown.items() if name not in drawn]
+        problems += [f"{rel(self.path)}: the code draws figures/{name.replace(f'.{lang}', '')}, but the page "
+                     f"never shows it" for name in sorted(drawn - set(shown))]
+        if problems:
+            raise BlockFailed("\n".join(problems))
+
+    def repr_failure(self, excinfo, style=None):
+        return str(excinfo.value)
+
+    def reportinfo(self):
+        return self.path, 0, f"{rel(self.path)}: figures"
+
+
+class BrokenPage(pytest.Item):
+    def __init__(self, *, error, **kwargs):
+        super().__init__(**kwargs)
+        self.error = error
+
+    def runtest(self):
+        raise BlockFailed(self.error)
+
+    def repr_failure(self, excinfo, style=None):
+        return str(excinfo.value)

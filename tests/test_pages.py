@@ -1,0 +1,176 @@
+"""The shape of every page: both languages, allowed fences, snippet use, one program in two languages."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from tools.pages import DOCS, INCLUDE, ROOT, SECTION_START, code_blocks, counterpart, lang_of, module_of, pages, read_blocks, rel
+
+ALL = pages()
+KO = pages("ko")
+PYTHON_LIKE = {"py", "py3", "python", "python3", "ipython", "pycon"}
+# string arguments that are shown to the reader in a figure, and so are translated
+DISPLAY_CALLS = {"title", "suptitle", "xlabel", "ylabel", "zlabel", "set_title", "set_xlabel",
+                 "set_ylabel", "set_zlabel", "text", "annotate"}
+DISPLAY_KEYWORDS = {"label"}
+
+
+def ids(paths):
+    return [rel(p).removeprefix("docs/") for p in paths]
+
+
+def fences(page: Path):
+    """(line number, info string) of every opening fence."""
+    inside = None
+    for n, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+        m = re.match(r"^\s*(`{3,}|~{3,})(.*)$", line)
+        if not m:
+            continue
+        if inside is None:
+            inside = m[1]
+            yield n, m[2].strip()
+        elif m[1].startswith(inside) and not m[2].strip():
+            inside = None
+
+
+@pytest.mark.parametrize("page", ALL, ids=ids(ALL))
+def test_page_has_its_other_language(page):
+    other = counterpart(page)
+    assert other.exists(), f"{rel(page)}: no {lang_of(other)} counterpart; create {rel(other)}"
+
+
+def test_every_file_in_docs_is_a_page_in_one_language():
+    for md in DOCS.rglob("*.md"):
+        assert lang_of_or_none(md) in ("ko", "en"), f"{rel(md)}: name pages <name>.ko.md and <name>.en.md"
+
+
+def lang_of_or_none(md: Path):
+    parts = md.name.split(".")
+    return parts[-2] if len(parts) == 3 else None
+
+
+@pytest.mark.parametrize("page", ALL, ids=ids(ALL))
+def test_no_fence_is_silently_skipped(page):
+    """The runner executes exactly ```python; a ```py or ```python title=... block would never run."""
+    for n, info in fences(page):
+        word = info.split()[0].lower() if info else ""
+        if word.strip("{.") in PYTHON_LIKE:
+            assert info == "python", (f"{rel(page)}:{n}: ```{info} would not be run by the tests; "
+                                      f"write ```python (and put a title in the prose)")
+
+
+@pytest.mark.parametrize("page", ALL, ids=ids(ALL))
+def test_page_shows_its_whole_module_in_order(page):
+    """Every section of snippets/<lang>/<page>.py appears on the page once, in file order."""
+    blocks = code_blocks(page)
+    module = module_of(page)
+    shown = [(p.path, p.section) for b in blocks for p in b.pieces]
+    for path, _ in shown:
+        assert path.startswith(f"snippets/{lang_of(page)}/"), f"{rel(page)}: includes {path} from another language"
+    if not (ROOT / module).exists():
+        assert not [s for s in shown if s[0] == module], f"{rel(page)}: {module} is missing"
+        return
+    sections = [m["name"] for line in (ROOT / module).read_text(encoding="utf-8").splitlines()
+                if (m := SECTION_START.match(line))]
+    own = [s for p, s in shown if p == module]
+    assert own == sections, (f"{rel(page)}: shows sections {own} of {module}, "
+                             f"but the module has {sections} (each once, in this order)")
+
+
+def normalised_program(path: Path) -> str:
+    """The module's AST with display strings blanked: comments never reach the AST."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name in DISPLAY_CALLS:
+                node.args = [ast.Constant("<display>") if isinstance(a, ast.Constant) and isinstance(a.value, str)
+                             else a for a in node.args]
+            for kw in node.keywords:
+                if kw.arg in DISPLAY_KEYWORDS and isinstance(kw.value, ast.Constant):
+                    kw.value = ast.Constant("<display>")
+    return ast.dump(tree, include_attributes=False)
+
+
+@pytest.mark.parametrize("page", KO, ids=ids(KO))
+def test_korean_and_english_pages_are_one_program(page):
+    en = counterpart(page)
+    if not en.exists():
+        pytest.skip("no English page (reported by test_page_has_its_other_language)")
+    ko_blocks, en_blocks = read_blocks(page), read_blocks(en)
+    ko_shape = [(b.syntax, [(p.path.replace("/ko/", "/"), p.section) for p in b.pieces], b.expected_output)
+                for b in ko_blocks]
+    en_shape = [(b.syntax, [(p.path.replace("/en/", "/"), p.section) for p in b.pieces], b.expected_output)
+                for b in en_blocks]
+    for i, (k, e) in enumerate(zip(ko_shape, en_shape)):
+        assert k == e, (f"block {i + 1} differs between {rel(page)}:{ko_blocks[i].lineno} and "
+                        f"{rel(en)}:{en_blocks[i].lineno}: same fence, same snippet sections and same "
+                        f"documented output expected\n  ko: {k}\n  en: {e}")
+    assert len(ko_shape) == len(en_shape), f"{rel(page)} has {len(ko_shape)} blocks, {rel(en)} has {len(en_shape)}"
+    ko_module, en_module = ROOT / module_of(page), ROOT / module_of(en)
+    if ko_module.exists():
+        assert normalised_program(ko_module) == normalised_program(en_module), (
+            f"{rel(ko_module)} and {rel(en_module)} differ in more than comments and display strings")
+
+
+NUMBER = re.compile(r"(?<![\w.])[-−]?\d+\.\d+(?![\w.])")
+
+
+def prose(page: Path) -> list[tuple[int, str]]:
+    """Lines of running text: no front matter, fences, headings, comments, inline code or link targets."""
+    out, in_fence, in_front = [], False, False
+    for n, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+        stripped = line.strip()
+        if n == 1 and stripped == "---":
+            in_front = True
+            continue
+        if in_front:
+            in_front = stripped != "---"
+            continue
+        if re.match(r"^(`{3,}|~{3,})", stripped):
+            in_fence = not in_fence
+            continue
+        if in_fence or stripped.startswith(("#", "<!--")):
+            continue
+        line = re.sub(r"`[^`]*`", "", line)
+        line = re.sub(r"\]\([^)]*\)", "]", line)
+        out.append((n, line))
+    return out
+
+
+@pytest.mark.parametrize("page", ALL, ids=ids(ALL))
+def test_numbers_in_prose_come_from_the_code(page):
+    """A decimal number in the text must be given in the page's code or printed in a verified output."""
+    shown = "\n".join(b.code + (b.expected_output or "") for b in read_blocks(page))
+    known = set(NUMBER.findall(shown)) | {n.lstrip("-") for n in NUMBER.findall(shown)}
+    for n, line in prose(page):
+        for number in NUMBER.findall(line):
+            number = number.replace("−", "-")
+            assert number in known or number.lstrip("-") in known, (
+                f"{rel(page)}:{n}: {number} is neither in this page's code nor in an output the tests "
+                f"check; quote the number exactly as printed, or print it")
+
+
+IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)")
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+@pytest.mark.parametrize("page", ALL, ids=ids(ALL))
+def test_images_have_alt_text_in_the_page_language(page):
+    for n, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+        for m in IMAGE.finditer(line):
+            alt = m["alt"].strip()
+            assert len(alt) >= 10, f"{rel(page)}:{n}: {m['src']} needs alt text that describes the picture"
+            korean = bool(HANGUL.search(alt))
+            assert korean == (lang_of(page) == "ko"), f"{rel(page)}:{n}: alt text is not in the page's language"
+
+
+def test_every_include_line_is_well_formed():
+    for page in ALL:
+        for n, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+            if "--8<--" in line and not INCLUDE.match(line):
+                pytest.fail(f'{rel(page)}:{n}: write includes as --8<-- "snippets/<lang>/<module>.py:<section>"')
