@@ -121,7 +121,7 @@ NUMBER = re.compile(r"(?<![\w.])[-−]?\d+\.\d+(?![\w.])")
 
 
 def prose(page: Path) -> list[tuple[int, str]]:
-    """Lines of running text: no front matter, fences, headings, comments, inline code or link targets."""
+    """Lines of running text: no front matter, fences, headings, comments, inline code or links."""
     out, in_fence, in_front = [], False, False
     for n, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
         stripped = line.strip()
@@ -137,7 +137,7 @@ def prose(page: Path) -> list[tuple[int, str]]:
         if in_fence or stripped.startswith(("#", "<!--")):
             continue
         line = re.sub(r"`[^`]*`", "", line)
-        line = re.sub(r"\]\([^)]*\)", "]", line)
+        line = re.sub(r"!?\[[^\]]*\]\([^)]*\)", "", line)  # link texts are titles (3.1 ...), images have alt text
         out.append((n, line))
     return out
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import platform
 import sys
 from importlib.metadata import version
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from tools.pages import DOCS, ROOT, code_blocks, lang_of, pages, rel
 
-GENERATED = ROOT / "generated"
+GENERATED = Path(os.environ.get("GENERATED_DIR", ROOT / "generated"))  # the tests build into a fresh one
 GENERATED_DOCS = GENERATED / "docs"  # merged into the site as if it were part of docs/
 CACHE = GENERATED / "cache"
 TOOL_SOURCES = ("tools/pages.py", "tools/runner.py")

@@ -13,6 +13,7 @@ import functools
 import importlib.util
 import io
 import linecache
+import logging
 import re
 import signal
 import traceback
@@ -29,6 +30,20 @@ RASTERIZE_OVER = 20_000  # vertices: denser collections (the 3D contours) become
 
 class BlockTimeout(Exception):
     pass
+
+
+class MissingGlyph(Exception):
+    """Figure text that would be drawn as empty boxes (e.g. Hangul inside $...$ math text)."""
+
+
+class _GlyphLog(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record):
+        if "glyph" in record.getMessage():
+            self.records.append(record)
 
 
 @dataclass
@@ -129,20 +144,28 @@ class Session:
         def on_alarm(signum, frame):
             raise BlockTimeout(f"stopped after {timeout} s")
 
+        missing_glyphs = _GlyphLog()  # mathtext reports missing glyphs by logging, not warnings
+        logging.getLogger("matplotlib").addHandler(missing_glyphs)
         old_handler = signal.signal(signal.SIGALRM, on_alarm)
         signal.alarm(timeout)
         try:
-            with contextlib.redirect_stdout(out), \
+            with warnings.catch_warnings(), contextlib.redirect_stdout(out), \
                     _patched(self.plt, "show", lambda *a, **k: self._show()), \
                     _patched(IPython.display, "display", lambda *objs, **k: self._display(*objs)):
+                # a glyph the fonts lack would be drawn as an empty box: fail instead
+                warnings.filterwarnings("error", message=r"Glyph \d+ .*missing from")
                 for piece in block.pieces:
                     self.piece = piece
                     exec(_compile(piece), self.namespace)
+            if missing_glyphs.records:
+                raise MissingGlyph(f"{self.piece.path} [{self.piece.section}]: figure text would show empty "
+                                   f"boxes (Hangul inside $...$ math text?): {missing_glyphs.records[0].getMessage()}")
         except BaseException as e:  # noqa: BLE001 - any failure of reader code is reported, including SystemExit
             result.error = _format_error(e, block)
         finally:
             signal.alarm(0)
             signal.signal(signal.SIGALRM, old_handler)
+            logging.getLogger("matplotlib").removeHandler(missing_glyphs)
         result.stdout = out.getvalue()
         result.figures = self.written[before:]
         return result

@@ -1,0 +1,98 @@
+# 3.9 Optimizers: optim.SGD does the parameter update for us
+
+# --8<-- [start:keep]
+# keep the results of the hand-written update from the earlier page, for comparison
+history_manual = history.copy()
+W_manual = W.item()
+B_manual = B.item()
+# --8<-- [end:keep]
+
+# --8<-- [start:init]
+# start again from W = B = 1.0
+W = torch.tensor(1.0, requires_grad=True).float()
+B = torch.tensor(1.0, requires_grad=True).float()
+
+num_epochs = 500  # number of epochs
+lr = 0.001  # learning rate
+# --8<-- [end:init]
+
+# --8<-- [start:optimizer]
+# use SGD (stochastic gradient descent) as the optimizer
+import torch.optim as optim
+optimizer = optim.SGD([W, B], lr=lr)
+# --8<-- [end:optimizer]
+
+# --8<-- [start:print-optimizer]
+print(optimizer)
+# --8<-- [end:print-optimizer]
+
+# --8<-- [start:loop]
+# the record of the loss: one row per entry, [epoch, loss]
+history = np.zeros((0, 2))
+
+for epoch in range(num_epochs):
+    Yp = pred(X)  # prediction
+    loss = mse(Yp, Y)  # loss
+
+    optimizer.zero_grad()  # reset the gradients
+    loss.backward()  # gradients
+    optimizer.step()  # parameter update
+
+    # every 10 epochs, record and print the loss
+    if epoch % 10 == 0:
+        item = np.array([epoch, loss.item()])
+        history = np.vstack((history, item))
+        print(f'epoch = {epoch} loss = {loss:.4f}')
+# --8<-- [end:loop]
+
+# --8<-- [start:result]
+# the final parameters
+print('W = ', W.data.numpy())
+print('B = ', B.data.numpy())
+
+# the first and the last loss (the labels read "initial state : loss" and "final state : loss")
+print(f'초기상태 : 손실:{history[0, 1]:.4f}')
+print(f'최종상태 : 손실:{history[-1, 1]:.4f}')
+# --8<-- [end:result]
+
+# --8<-- [start:curve]
+plt.plot(history[:, 0], history[:, 1], 'b')
+plt.xlabel('epoch')
+plt.ylabel('loss')
+plt.title('Learning curve (optimizer SGD)')
+plt.show()
+# --8<-- [end:curve]
+
+# --8<-- [start:compare]
+# compare the optimizer's record with the hand-written one
+print(np.array_equal(history, history_manual))  # are all 50 losses the same?
+print(np.abs(history - history_manual).max())  # the largest difference
+print(W.item() == W_manual, B.item() == B_manual)  # and the final W and B?
+# --8<-- [end:compare]
+
+# --8<-- [start:step-logic]
+# what step() does when there is no momentum, written as a function
+def sgd_step(params, lr):
+    with torch.no_grad():
+        for p in params:
+            p -= lr * p.grad  # W -= lr * W.grad, B -= lr * B.grad
+# --8<-- [end:step-logic]
+
+# --8<-- [start:step-check]
+# one step from the same start (1.0, 1.0): optimizer.step() and sgd_step()
+Wa = torch.tensor(1.0, requires_grad=True)
+Ba = torch.tensor(1.0, requires_grad=True)
+Wb = torch.tensor(1.0, requires_grad=True)
+Bb = torch.tensor(1.0, requires_grad=True)
+
+optimizer_a = optim.SGD([Wa, Ba], lr=lr)
+mse(Wa * X + Ba, Y).backward()
+optimizer_a.step()  # update by the optimizer
+
+mse(Wb * X + Bb, Y).backward()
+sgd_step([Wb, Bb], lr)  # update by our own function
+
+print(Wa, Ba)
+print(Wb, Bb)
+print(torch.equal(Wa, Wb), torch.equal(Ba, Bb))
+# --8<-- [end:step-check]
