@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 
-from tools.pages import DOCS, PageError, code_blocks, lang_of, rel
+from tools.pages import DOCS, PageError, code_blocks, rel
 from tools.runner import Session, output_diff
 
 
@@ -49,7 +49,7 @@ class PageFile(pytest.File):
         if self.session_state is None:
             figures = tmp_root / rel(self.path).replace("/", "_")
             figures.mkdir(parents=True, exist_ok=True)
-            self.session_state = Session(figures, self.path.name.split(".")[0], lang_of(self.path))
+            self.session_state = Session(figures, self.path.name.split(".")[0])
         return self.session_state
 
 
@@ -85,14 +85,13 @@ class FiguresItem(pytest.Item):
         page: PageFile = self.parent
         if page.failed_at:
             pytest.skip(f"a block failed ({page.failed_at})")
-        lang = lang_of(self.path)
         text = self.path.read_text(encoding="utf-8")
-        shown = {f"{m['name']}.{lang}.svg": text[: m.start()].count("\n") + 1 for m in FIGURE.finditer(text)}
+        shown = {f"{m['name']}.svg": text[: m.start()].count("\n") + 1 for m in FIGURE.finditer(text)}
         drawn = set(page.session_state.written) if page.session_state else set()
-        problems = [f"{rel(self.path)}:{line}: shows figures/{name.replace(f'.{lang}', '')}, which no code "
+        problems = [f"{rel(self.path)}:{line}: shows figures/{name}, which no code "
                     f"block draws (figures are named <page>-<section>.svg after the snippet section that "
                     f"calls plt.show() or display())" for name, line in shown.items() if name not in drawn]
-        problems += [f"{rel(self.path)}: the code draws figures/{name.replace(f'.{lang}', '')}, but the page "
+        problems += [f"{rel(self.path)}: the code draws figures/{name}, but the page "
                      f"never shows it" for name in sorted(drawn - set(shown))]
         if problems:
             raise BlockFailed("\n".join(problems))

@@ -102,13 +102,15 @@ def test_korean_and_english_pages_are_one_program(page):
     if not en.exists():
         pytest.skip("no English page (reported by test_page_has_its_other_language)")
     ko_blocks, en_blocks = read_blocks(page), read_blocks(en)
-    ko_shape = [(b.syntax, [(p.path.replace("/ko/", "/"), p.section) for p in b.pieces], b.expected_output)
-                for b in ko_blocks]
-    en_shape = [(b.syntax, [(p.path.replace("/en/", "/"), p.section) for p in b.pieces], b.expected_output)
-                for b in en_blocks]
+    ko_shape = [([(p.path.replace("/ko/", "/"), p.section) for p in b.pieces], b.expected_output)
+                for b in ko_blocks if b.syntax == "python"]
+    en_shape = [([(p.path.replace("/en/", "/"), p.section) for p in b.pieces], b.expected_output)
+                for b in en_blocks if b.syntax == "python"]
+    ko_blocks = [b for b in ko_blocks if b.syntax == "python"]
+    en_blocks = [b for b in en_blocks if b.syntax == "python"]
     for i, (k, e) in enumerate(zip(ko_shape, en_shape)):
         assert k == e, (f"block {i + 1} differs between {rel(page)}:{ko_blocks[i].lineno} and "
-                        f"{rel(en)}:{en_blocks[i].lineno}: same fence, same snippet sections and same "
+                        f"{rel(en)}:{en_blocks[i].lineno}: same snippet sections and same "
                         f"documented output expected\n  ko: {k}\n  en: {e}")
     assert len(ko_shape) == len(en_shape), f"{rel(page)} has {len(ko_shape)} blocks, {rel(en)} has {len(en_shape)}"
     ko_module, en_module = ROOT / module_of(page), ROOT / module_of(en)

@@ -22,7 +22,7 @@ from pathlib import Path
 from tools.pages import DOCS, ROOT, code_blocks, lang_of, pages, rel
 
 GENERATED = Path(os.environ.get("GENERATED_DIR", ROOT / "generated"))  # the tests build into a fresh one
-GENERATED_DOCS = GENERATED / "docs"  # merged into the site as if it were part of docs/
+GENERATED_DOCS = GENERATED / "docs"  # <lang>/<chapter>/{figures,notebooks}/: merged into that language's site
 CACHE = GENERATED / "cache"
 TOOL_SOURCES = ("tools/pages.py", "tools/runner.py")
 VERSIONED = ("torch", "numpy", "matplotlib", "torchviz", "graphviz")
@@ -33,7 +33,11 @@ def versions() -> dict[str, str]:
 
 
 def figure_dir(page: Path) -> Path:
-    return GENERATED_DOCS / page.parent.relative_to(DOCS) / "figures"
+    return GENERATED_DOCS / lang_of(page) / page.parent.relative_to(DOCS) / "figures"
+
+
+def edition_dir(page: Path) -> Path:
+    return GENERATED_DOCS / lang_of(page) / page.parent.relative_to(DOCS) / "notebooks"
 
 
 def figure_stem(page: Path) -> str:
@@ -47,7 +51,7 @@ def cache_file(page: Path) -> Path:
 def page_key(page: Path) -> str:
     h = hashlib.sha256()
     for block in code_blocks(page):
-        h.update(f"{block.lineno}\0{block.code}\0".encode())
+        h.update(f"{block.code}\0".encode())  # not line numbers: editing prose runs nothing
     for source in TOOL_SOURCES:
         h.update((ROOT / source).read_bytes())
     h.update(json.dumps(versions(), sort_keys=True).encode())
@@ -67,6 +71,25 @@ def cached(page: Path) -> dict | None:
     return record
 
 
+def editions_key(page: Path) -> str:
+    h = hashlib.sha256(page.read_bytes())
+    for source in ("tools/editions.py", "requirements.txt"):
+        h.update((ROOT / source).read_bytes())
+    return h.hexdigest()
+
+
+def refresh_editions(page: Path, record: dict) -> None:
+    """Rewrite the notebook and script when the prose changed: no code runs for that."""
+    from tools import editions
+
+    key = editions_key(page)
+    if record.get("editions_key") == key and all((edition_dir(page) / f).exists() for f in record["editions"]):
+        return
+    record["editions"] = editions.write(page, record, edition_dir(page))
+    record["editions_key"] = key
+    cache_file(page).write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
 def stale_pages() -> list[Path]:
     return [p for p in pages() if code_blocks(p) and cached(p) is None]
 
@@ -76,21 +99,22 @@ def generate(page: Path) -> dict:
 
     out = figure_dir(page)
     out.mkdir(parents=True, exist_ok=True)
-    stem, lang = figure_stem(page), lang_of(page)
-    for old in out.glob(f"{stem}-*.{lang}.svg"):
+    stem = figure_stem(page)
+    for old in out.glob(f"{stem}-*.svg"):
         old.unlink()
-    results = run_page(code_blocks(page), out, stem, lang)
+    results = run_page(code_blocks(page), out, stem)
     errors = [r.error for r in results if r.error]
     record = {
         "key": page_key(page),
         "versions": versions(),
-        "outputs": [{"line": r.block.lineno, "stdout": r.stdout} for r in results],
+        "outputs": [{"line": r.block.lineno, "stdout": r.stdout, "figures": r.figures} for r in results],
         "figures": [f for r in results for f in r.figures],
+        "figure_dir": str(out),
         "errors": errors,
     }
     if not errors:  # a failed run is reported every time, never cached
         cache_file(page).parent.mkdir(parents=True, exist_ok=True)
-        cache_file(page).write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
+        refresh_editions(page, record)
     return record
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import os
 import re
 import subprocess
 import sys
@@ -21,6 +22,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs_jupyter.plugin import NotebookFile
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # mkdocs loads this file by path
 
@@ -29,6 +31,7 @@ from tools.pages import ROOT, code_blocks, pages  # noqa: E402
 from tools.runner import output_diff  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks")
+DEFAULT_LANGUAGE = "ko"
 KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
 MATH_CACHE = generate.CACHE / "math.json"
 MATH = re.compile(r'<(?P<tag>span|div) class="arithmatex">(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\])</(?P=tag)>', re.S)
@@ -46,26 +49,75 @@ def on_pre_build(config, **kwargs):
         record = generate.cached(page)
         if record is None:
             continue
-        printed = {o["line"]: o["stdout"] for o in record["outputs"]}
-        for block in code_blocks(page):
-            problem = output_diff(block, printed.get(block.lineno, ""))
+        generate.refresh_editions(page, record)
+        for block, run in zip(code_blocks(page), record["outputs"]):
+            problem = output_diff(block, run["stdout"])
             if problem:
                 log.warning(problem)
 
 
-@event_priority(100)  # before mkdocs-static-i18n sorts files into languages
+def _language(config) -> str:
+    i18n = config.plugins.get("i18n")
+    return i18n.current_language if i18n else "ko"
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has sorted docs/ into languages
 def on_files(files, config, **kwargs):
-    for path in sorted(generate.GENERATED_DOCS.rglob("*")):
-        if path.is_file():
-            files.append(File(path.relative_to(generate.GENERATED_DOCS).as_posix(),
-                              str(generate.GENERATED_DOCS), config["site_dir"], config["use_directory_urls"]))
+    """Serve generated/docs/<lang>/ as part of that language's docs/, and KaTeX's stylesheet and fonts.
+
+    Added after i18n, which would drop notebook pages from outside docs/, and wrapped here
+    rather than by mkdocs-jupyter, which gives notebooks no language folder (ultrabug/mkdocs-static-i18n#198).
+    """
+    lang = _language(config)
+    prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+    root = generate.GENERATED_DOCS / lang
+    for path in sorted(root.rglob("*")):
+        if not path.is_file():
+            continue
+        file = File(path.relative_to(root).as_posix(), str(root), config["site_dir"], config["use_directory_urls"])
+        file.dest_uri = prefix + file.dest_uri  # url and abs_dest_path follow
+        if path.suffix == ".ipynb":
+            file = NotebookFile(file, config["use_directory_urls"], config["site_dir"])
+            file.dest_path = prefix + file.dest_path  # NotebookFile re-derives them from the source name
+            file.abs_dest_path = os.path.normpath(os.path.join(config["site_dir"], file.dest_path))
+            file.url = prefix + file.url
+        files.append(file)
     if not KATEX_DIST.exists():
         raise PluginError("KaTeX is not installed: run `make setup` (npm ci installs it into node_modules/)")
-    assets = [KATEX_DIST / "katex.min.css", *sorted((KATEX_DIST / "fonts").glob("*.woff2"))]
-    for path in assets:
+    for path in [KATEX_DIST / "katex.min.css", *sorted((KATEX_DIST / "fonts").glob("*.woff2"))]:
         files.append(File.generated(config, "assets/katex/" + path.relative_to(KATEX_DIST).as_posix(),
                                     abs_src_path=str(path)))
     return files
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    """Under the title of a tutorial page: its notebook and script, and the versions its outputs were checked with."""
+    src = page.file.abs_src_path
+    if not src or not src.endswith(".md") or Path(src).parent == ROOT / "docs":
+        return markdown
+    record = generate.cached(Path(src))
+    if record is None:
+        return markdown
+    stem = Path(src).name.split(".")[0]
+    words = EDITION_TEXT[_language(config)]
+    v = record["versions"]
+    # mkdocs-jupyter copies the .ipynb next to the notebook page: <chapter>/notebooks/<stem>/<stem>.ipynb
+    banner = (f'!!! info "{words["title"]}"\n'
+              f'    [{words["notebook"]}](notebooks/{stem}.ipynb) · '
+              f'<a href="../notebooks/{stem}/{stem}.ipynb" download>{words["download"]} .ipynb</a> · '
+              f'[{words["download"]} .py](notebooks/{stem}.py){{: download="{stem}.py" }}\n\n'
+              f'    {words["verified"]}: Python {v["python"]}, torch {v["torch"]}, numpy {v["numpy"]}, '
+              f'matplotlib {v["matplotlib"]}\n')
+    title, sep, rest = markdown.partition("\n\n")
+    return f"{title}\n\n{banner}\n{rest}" if title.startswith("# ") else markdown
+
+
+EDITION_TEXT = {
+    "ko": {"title": "이 페이지를 직접 실행하기", "notebook": "노트북으로 보기", "download": "내려받기",
+           "verified": "이 페이지의 출력은 다음 환경에서 실행해 검증했습니다", "page": "원래 페이지로"},
+    "en": {"title": "Run this page yourself", "notebook": "View as a notebook", "download": "Download",
+           "verified": "The outputs on this page were checked by running them with", "page": "Back to the page"},
+}
 
 
 _math_cache: dict[str, str] | None = None
@@ -91,7 +143,37 @@ def _render(formulas: list[tuple[str, bool]]) -> list[str]:
     return [_math_cache[k] for k in keys]
 
 
+NOTEBOOK_SCRIPTS = re.compile(r'<!-- Load mathjax -->\s*<script src=""> </script>|<!-- MathJax configuration -->\s*'
+                              r'<script type="text/x-mathjax-config">.*?</script>\s*<!-- End of mathjax configuration -->|'
+                              r'<script type="module">.*?</script>', re.S)
+NOTEBOOK_MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|(?<![\\$])\$(?!\s)(?P<inline>[^$\n]+?)(?<!\s)\$", re.S)
+
+
+def _notebook_page(content: str, page) -> str:
+    """nbconvert's HTML loads MathJax and mermaid from CDNs: drop both, render the math with KaTeX,
+    and offer the two downloads at the top."""
+    content = NOTEBOOK_SCRIPTS.sub("", content)
+    parts = re.split(r"(<pre.*?</pre>|<svg.*?</svg>|<style.*?</style>)", content, flags=re.S)
+    for i in range(0, len(parts), 2):
+        found = list(NOTEBOOK_MATH.finditer(parts[i]))
+        if found:
+            rendered = iter(_render([(html.unescape(m["display"] or m["inline"]).strip(), m["display"] is not None)
+                                     for m in found]))
+            parts[i] = NOTEBOOK_MATH.sub(lambda m: next(rendered), parts[i])
+    stem = Path(page.file.src_uri).stem
+    words = EDITION_TEXT["en" if page.file.dest_path.startswith("en/") else "ko"]
+    links = (f'<p class="edition-downloads"><a href="{stem}.ipynb" download>{words["download"]} .ipynb</a> · '
+             f'<a href="../{stem}.py" download>{words["download"]} .py</a> · '
+             f'<a href="../../{stem}/">{words["page"]}</a></p>')
+    return links + "".join(parts)
+
+
 def on_page_content(content, page, config, files, **kwargs):
+    if page.file.src_uri.endswith(".ipynb"):
+        try:
+            return _notebook_page(content, page)
+        except PluginError as e:
+            raise PluginError(f"{page.file.src_uri}: {e}") from None
     found = list(MATH.finditer(content))
     if not found:
         return content

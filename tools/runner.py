@@ -96,7 +96,7 @@ def save_figure(fig, path: Path) -> None:
 class Session:
     """One reader's Python session for one page."""
 
-    def __init__(self, figure_dir: Path | None, figure_stem: str, lang: str):
+    def __init__(self, figure_dir: Path | None, figure_stem: str):
         setup_matplotlib()
         import matplotlib.pyplot as plt
 
@@ -104,7 +104,6 @@ class Session:
         self.plt = plt
         self.figure_dir = figure_dir
         self.figure_stem = figure_stem
-        self.lang = lang
         self.namespace: dict = {"__name__": "__main__"}
         self.piece: Piece | None = None
         self.written: list[str] = []
@@ -114,7 +113,7 @@ class Session:
             return None
         base = f"{self.figure_stem}-{self.piece.section}"
         n = sum(1 for w in self.written if w.startswith(base + ".") or w.startswith(base + "-"))
-        name = f"{base}{'' if n == 0 else f'-{n + 1}'}.{self.lang}.svg"
+        name = f"{base}{'' if n == 0 else f'-{n + 1}'}.svg"
         self.written.append(name)
         return self.figure_dir / name
 
@@ -214,8 +213,8 @@ def output_diff(block: Block, actual: str) -> str | None:
             f"differs from what the code prints\n" + "\n".join(diff))
 
 
-def run_page(blocks: list[Block], figure_dir: Path | None, figure_stem: str, lang: str) -> list[Result]:
-    session = Session(figure_dir, figure_stem, lang)
+def run_page(blocks: list[Block], figure_dir: Path | None, figure_stem: str) -> list[Result]:
+    session = Session(figure_dir, figure_stem)
     results = []
     for block in blocks:
         results.append(session.run(block))

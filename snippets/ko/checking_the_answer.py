@@ -1,0 +1,143 @@
+# 3.11 답 확인하기: 경사 하강법이 찾은 답을 식으로 구한 답과 비교한다
+
+# --8<-- [start:least-squares]
+# 평행이동한 데이터에서 최소제곱법의 답을 식으로 구한다
+Sxx = (X ** 2).sum()  # X의 제곱합
+Sxy = (X * Y).sum()  # X와 Y를 곱한 값의 합
+W_star = (Sxy / Sxx).item()  # 기울기
+B_star = (Y.mean() - W_star * X.mean()).item()  # 절편
+
+print(f'Sxx = {Sxx.item():.1f}  Sxy = {Sxy.item():.1f}')
+print(f'W* = {W_star:.7f}  B* = {B_star:.7f}')
+# --8<-- [end:least-squares]
+
+# --8<-- [start:min-loss]
+# 가장 작은 손실과, 경사 하강법이 찾은 답의 비교
+loss_min = mse(W_star * X + B_star, Y).item()
+print(f'least squares   : W = {W_star:.7f}  B = {B_star:.7f}  loss = {loss_min:.4f}')
+print(f'gradient descent: W = {W.item():.7f}  B = {B.item():.7f}  loss = {history[-1, 1]:.4f}')
+# --8<-- [end:min-loss]
+
+# --8<-- [start:original-units]
+# 평행이동을 되돌려 원래 단위의 직선으로: y - 평균 = W* (x - 평균)
+intercept = y.mean() - W_star * x.mean()
+sign = '-' if intercept < 0 else '+'
+print(f'weight = {W_star:.5f} * height {sign} {abs(intercept):.3f}')
+
+# NumPy의 직선 맞춤(1차 다항식)으로 원래 데이터에서 바로 구해 비교
+slope, icept = np.polyfit(x, y, 1)
+print(f'np.polyfit: slope = {slope:.5f}  intercept = {icept:.3f}')
+# --8<-- [end:original-units]
+
+# --8<-- [start:b-decay]
+# 평행이동한 데이터는 평균이 정확히 0이다
+print(f'mean(X) = {X.mean().item()}  mean(Y) = {Y.mean().item()}')
+
+# 그래서 B에 대한 경사는 2B이고, 한 번 수정할 때마다 B에 (1 - 2 lr)이 곱해진다
+print(f'(1 - 2 * lr) ** 500 = {(1 - 2 * lr) ** num_epochs:.6f}')
+print(f'B after the loop    = {B.item():.6f}')
+
+# B가 0.001보다 작아지려면 몇 에포크가 필요한가
+n_needed = int(np.ceil(np.log(0.001) / np.log(1 - 2 * lr)))
+print(f'epochs until B < 0.001: {n_needed}')
+# --8<-- [end:b-decay]
+
+# --8<-- [start:w-decay]
+# W 방향의 곡률 2 * mean(X^2)와, 식으로 계산한 500 에포크 뒤의 W
+mean_X2 = (X ** 2).mean().item()
+print(f'2 * mean(X^2) = {2 * mean_X2:.1f}')
+
+W_formula = W_star + (1 - W_star) * (1 - 2 * lr * mean_X2) ** num_epochs
+print(f'W by the formula = {W_formula:.6f}')
+print(f'W after the loop = {W.item():.6f}')
+# --8<-- [end:w-decay]
+
+# --8<-- [start:leftover]
+# 마지막으로 기록한 손실(에포크 490)에서 남은 부분은 거의 B^2
+t = history[-1, 0]  # 490
+B_t = (1 - 2 * lr) ** t  # 에포크 490의 B
+print(f'B at epoch {t:.0f} = {B_t:.4f}  B^2 = {B_t ** 2:.4f}')
+print(f'smallest loss + B^2 = {loss_min + B_t ** 2:.4f}')
+print(f'recorded loss       = {history[-1, 1]:.4f}')
+# --8<-- [end:leftover]
+
+# --8<-- [start:hessian]
+# L(u, v)의 헤세 행렬(2차 편미분)과 그 고윳값
+H = np.array([[6.0, -1.0],
+              [-1.0, 6.0]])
+eigenvalues = np.linalg.eigvalsh(H)
+print(eigenvalues)
+print(f'2 / {eigenvalues.max():.0f} = {2 / eigenvalues.max():.4f}')  # 학습률의 한계
+# --8<-- [end:hessian]
+
+# --8<-- [start:descents]
+# (4, 4)에서 출발해 학습률 alpha로 n_steps번 이동한 경로
+def descend(alpha, n_steps=50):
+    p = np.array([4.0, 4.0])
+    path = [p]
+    for i in range(n_steps):
+        p = p - alpha * np.array([Lu(p[0], p[1]), Lv(p[0], p[1])])
+        path.append(p)
+    return np.array(path)
+
+
+# 한계 2/7의 양쪽에 있는 학습률 네 개
+alphas = [0.05, 0.2, 2 / 7, 0.29]
+paths = [descend(alpha) for alpha in alphas]
+for alpha, path in zip(alphas, paths):
+    u_end, v_end = path[-1]
+    factors = 1 - alpha * eigenvalues  # 고유 방향마다 한 번 이동할 때 곱해지는 수
+    distance = np.hypot(u_end + 1, v_end - 1)  # 최솟값 (-1, 1)까지의 거리
+    print(f'alpha = {alpha:.4f}  factors = {factors[0]:+.4f}, {factors[1]:+.4f}  '
+          f'distance = {distance:.4f}  L = {L(u_end, v_end):.4f}')
+# --8<-- [end:descents]
+
+# --8<-- [start:descents-plot]
+# L(u, v)의 등고선 위에 네 경로를 그린다
+u = np.linspace(-6, 6, 241)
+v = np.linspace(-6, 6, 241)
+U, V = np.meshgrid(u, v)
+Z = L(U, V)
+levels = 3 + 2.0 ** np.arange(-1, 9)  # 최솟값 3 근처는 촘촘하게
+
+fig, axes = plt.subplots(2, 2, figsize=(9, 9))
+for ax, alpha, path in zip(axes.flat, alphas, paths):
+    ax.contour(U, V, Z, levels=levels, colors='C0', linewidths=0.8, alpha=0.6)
+    ax.plot(path[:, 0], path[:, 1], 'o-', c='r', markersize=3, lw=1)  # 경사 하강법의 경로
+    ax.plot(-1, 1, '*', c='k', markersize=12)  # 최솟값
+    ax.set_title(f'α = {alpha:.4f}')
+    ax.set_xlabel('u')
+    ax.set_ylabel('v')
+    ax.set_aspect('equal')
+fig.suptitle('학습률에 따른 경사 하강법의 경로 (50번 이동)')
+plt.show()
+# --8<-- [end:descents-plot]
+
+# --8<-- [start:hessian-wb]
+# W, B에 대한 손실의 헤세 행렬: 2 * [[mean(X^2), mean(X)], [mean(X), 1]]
+H_WB = 2 * np.array([[mean_X2, X.mean().item()],
+                     [X.mean().item(), 1.0]])
+eigenvalues_WB = np.linalg.eigvalsh(H_WB)
+print(f'eigenvalues: {eigenvalues_WB[0]:.1f}, {eigenvalues_WB[1]:.1f}')
+print(f'2 / {eigenvalues_WB.max():.1f} = {2 / eigenvalues_WB.max():.4f}')  # 학습률의 한계
+# --8<-- [end:hessian-wb]
+
+# --8<-- [start:lr-limit]
+# 학습률 lr_try로 n_epochs 동안 학습한 뒤의 손실 (W, B는 건드리지 않는다)
+def final_loss(lr_try, n_epochs=100):
+    w = torch.tensor(1.0, requires_grad=True)
+    b = torch.tensor(1.0, requires_grad=True)
+    for epoch in range(n_epochs):
+        loss = mse(w * X + b, Y)
+        loss.backward()
+        with torch.no_grad():
+            w -= lr_try * w.grad
+            b -= lr_try * b.grad
+        w.grad.zero_()
+        b.grad.zero_()
+    return mse(w * X + b, Y).item()
+
+
+for lr_try in [0.001, 0.01, 0.08, 0.09]:
+    print(f'lr = {lr_try:<5}  loss after 100 epochs = {final_loss(lr_try):.4f}')
+# --8<-- [end:lr-limit]

@@ -1,0 +1,205 @@
+"""The notebook and script editions of a page, made from the page and the run of its code.
+
+The notebook holds the page's prose as Markdown cells and its code blocks as code cells, with
+the outputs and figures of the run that tools/generate.py just made (the tests execute every
+notebook again in a real Jupyter kernel). The script is the same code in order, with a short
+prologue that saves each figure next to the script instead of showing it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+
+from tools.pages import ROOT, Block, lang_of, read_blocks
+
+ADMONITION = re.compile(r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+"(?P<title>[^"]*)")?\s*$')
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\(figures/[^)]*\)\s*$")
+PAGE_LINK = re.compile(r"\[([^\]]+)\]\((?!https?:)[^)]*\)")  # links to other pages make no sense in a download
+
+TEXT = {
+    "ko": {"install": "이 노트북에 필요한 패키지를 설치합니다(Colab이나 새 주피터 환경에서 한 번). "
+                      "계산 그래프 그림에는 Graphviz도 필요합니다: 데비안·우분투 `apt-get install graphviz`, macOS `brew install graphviz`.",
+           "fonts": "import koreanize_matplotlib  # 그래프의 한글 글꼴",
+           "script": "이 페이지의 코드를 순서대로 모은 스크립트입니다. 그림은 이 파일 옆에 저장됩니다."},
+    "en": {"install": "Install what this notebook needs (once, in Colab or a fresh Jupyter environment). "
+                      "The computation graphs also need Graphviz: Debian/Ubuntu `apt-get install graphviz`, macOS `brew install graphviz`.",
+           "fonts": None,
+           "script": "The code of this page, in order. Figures are saved next to this file."},
+}
+PACKAGES = ("torch", "numpy", "matplotlib", "torchviz", "graphviz", "ipykernel")
+
+
+def pinned(lang: str) -> list[str]:
+    """The page's packages with the versions of requirements.txt (one source of truth)."""
+    wanted = PACKAGES + (("koreanize-matplotlib",) if lang == "ko" else ())
+    pins = {}
+    for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^([\w-]+)==([\w.+-]+)", line)
+        if m:
+            pins[m[1]] = m[0]
+    return [pins[name] for name in wanted]
+
+
+def _flatten_admonitions(lines: list[str]) -> list[str]:
+    """`!!! abstract "Title"` + indented body -> `**Title**` + body (Jupyter knows no admonitions)."""
+    changed = True
+    while changed:
+        changed, out, i = False, [], 0
+        while i < len(lines):
+            m = ADMONITION.match(lines[i])
+            if not m:
+                out.append(lines[i])
+                i += 1
+                continue
+            changed = True
+            indent = len(m["indent"])
+            if m["title"]:
+                out += [" " * indent + f"**{m['title']}**", ""]
+            i += 1
+            while i < len(lines) and (not lines[i].strip() or len(lines[i]) - len(lines[i].lstrip()) > indent):
+                out.append(lines[i][indent + 4:] if lines[i].strip() else "")
+                i += 1
+        lines = out
+    return lines
+
+
+def _segments(page: Path) -> list[tuple[str, str | int]]:
+    """The page as ("markdown", text) and ("code", fence line) in reading order."""
+    lines = page.read_text(encoding="utf-8").splitlines()
+    if lines and lines[0].strip() == "---":  # front matter
+        lines = lines[lines.index("---", 1) + 1:]
+        offset = len(page.read_text(encoding="utf-8").splitlines()) - len(lines)
+    else:
+        offset = 0
+    # remember each line's number in the page, so that code fences can be matched to their blocks
+    numbered = [f"{n}\x00{line}" for n, line in enumerate(lines, offset + 1)]
+    flat = _flatten_admonitions([l.split("\x00", 1)[1] for l in numbered])
+    # flattening only removes/re-indents lines; recover numbers of fence lines by order
+    fence_numbers = [int(l.split("\x00", 1)[0]) for l in numbered if FENCE.match(l.split("\x00", 1)[1])]
+    segments, text, skip_output, fence_index, i = [], [], False, 0, 0
+    while i < len(flat):
+        line = flat[i]
+        if "pytest-codeblocks:expected-output" in line:
+            skip_output = True
+            i += 1
+            continue
+        m = FENCE.match(line)
+        if m:
+            opening = line.strip()
+            lineno = fence_numbers[fence_index]
+            body = []
+            i += 1
+            while i < len(flat) and not flat[i].strip().startswith(m[1]):
+                body.append(flat[i])
+                i += 1
+            fence_index += 2
+            i += 1
+            if skip_output:
+                skip_output = False
+            elif opening == m[1] + "python":
+                segments.append(("markdown", "\n".join(text)))
+                segments.append(("code", lineno))
+                text = []
+            else:
+                text += [opening, *body, m[1]]
+            continue
+        if IMAGE_LINE.match(line) or line.strip().startswith("<!--"):
+            i += 1
+            continue
+        text.append(PAGE_LINK.sub(r"\1", line))
+        i += 1
+    segments.append(("markdown", "\n".join(text)))
+    return [(kind, v.strip() if isinstance(v, str) else v) for kind, v in segments if v != ""]
+
+
+def notebook(page: Path, record: dict) -> nbformat.NotebookNode:
+    lang = lang_of(page)
+    code = [b for b in read_blocks(page) if b.syntax == "python"]
+    blocks: dict[int, Block] = {b.lineno: b for b in code}
+    # outputs are stored in block order (line numbers move when prose is edited)
+    runs = {b.lineno: o for b, o in zip(code, record["outputs"])}
+    figure_dir = Path(record["figure_dir"])
+    nb = nbformat.v4.new_notebook()
+    nb.metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+                   "language_info": {"name": "python"}}
+    cells = []
+    for kind, value in _segments(page):
+        if kind == "markdown":
+            # one cell per section keeps the notebook easy to navigate
+            for part in re.split(r"\n(?=## )", value):
+                cells.append(nbformat.v4.new_markdown_cell(part.strip()))
+            continue
+        block, run = blocks[value], runs.get(value, {"stdout": "", "figures": []})
+        cell = nbformat.v4.new_code_cell(block.code.rstrip("\n"))
+        if run["stdout"]:
+            cell.outputs.append(nbformat.v4.new_output("stream", name="stdout", text=run["stdout"]))
+        for name in run["figures"]:
+            svg = (figure_dir / name).read_text(encoding="utf-8")
+            cell.outputs.append(nbformat.v4.new_output("display_data", data={"image/svg+xml": svg, "text/plain": f"<{name}>"}))
+        cells.append(cell)
+    h1, _, intro = cells[0].source.partition("\n")  # the install cells go right under the title
+    title, rest = nbformat.v4.new_markdown_cell(h1), [nbformat.v4.new_markdown_cell(intro.strip()), *cells[1:]]
+    setup = [nbformat.v4.new_markdown_cell(TEXT[lang]["install"]),
+             nbformat.v4.new_code_cell("%pip install -q " + " ".join(pinned(lang)), metadata={"tags": ["install"]})]
+    if TEXT[lang]["fonts"]:
+        setup.append(nbformat.v4.new_code_cell(TEXT[lang]["fonts"]))
+    nb.cells = [title, *setup, *rest]
+    for n, cell in enumerate(nb.cells):  # stable ids: the same page always gives the same file
+        cell.id = f"cell-{n}"
+        if cell.cell_type == "code":
+            cell.execution_count = None
+    return nb
+
+
+SCRIPT_PROLOGUE = '''\
+# --- plt.show() and display(graph) save each figure next to this file instead of showing it
+from pathlib import Path
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+import IPython.display
+
+_figures = iter({names!r})
+
+
+def _show(*args, **kwargs):
+    plt.savefig(Path(__file__).with_name(next(_figures)))
+    plt.close()
+
+
+def _display(obj, *args, **kwargs):
+    if hasattr(obj, "pipe"):  # a torchviz/graphviz graph
+        Path(__file__).with_name(next(_figures)).write_bytes(obj.pipe(format="svg"))
+    else:
+        print(repr(obj))
+
+
+plt.show = _show
+IPython.display.display = _display
+# ---
+'''
+
+
+def script(page: Path, record: dict) -> str:
+    lang = lang_of(page)
+    names = [f for o in record["outputs"] for f in o["figures"]]
+    title = page.read_text(encoding="utf-8").split("\n# ", 1)[1].split("\n", 1)[0]
+    head = [f"# {title}", f"# {TEXT[lang]['script']}", "# pip install " + " ".join(pinned(lang)), ""]
+    if TEXT[lang]["fonts"]:
+        head += [TEXT[lang]["fonts"], ""]
+    body = "\n".join(b.code for b in read_blocks(page) if b.syntax == "python")
+    return "\n".join(head) + "\n" + SCRIPT_PROLOGUE.format(names=names) + "\n" + body
+
+
+def write(page: Path, record: dict, out_dir: Path) -> list[str]:
+    """Write <page>.ipynb and <page>.py into out_dir (one folder per language); return their names."""
+    stem = page.name.split(".")[0]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    nb_name, py_name = f"{stem}.ipynb", f"{stem}.py"
+    nbformat.write(notebook(page, record), out_dir / nb_name)
+    (out_dir / py_name).write_text(script(page, record), encoding="utf-8")
+    return [nb_name, py_name]
