@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tools.pages import DOCS, pages, rel
+from tools.pages import DOCS, ROOT, pages, rel
 
 GLOSSARY = {lang: DOCS / "gradient-descent" / f"glossary.{lang}.md" for lang in ("ko", "en")}
 
@@ -29,10 +29,10 @@ def test_both_glossaries_list_the_same_terms():
     assert [r[-1] for r in rows("ko")] == [r[-1] for r in rows("en")]
 
 
-KO_PAGES = [p for p in pages("ko") if p != GLOSSARY["ko"]]
+KO_PAGES = [p for p in pages("ko") if p != GLOSSARY["ko"]] + sorted((ROOT / "snippets" / "ko").glob("*.py"))
 
 
-@pytest.mark.parametrize("page", KO_PAGES, ids=[rel(p).removeprefix("docs/") for p in KO_PAGES])
+@pytest.mark.parametrize("page", KO_PAGES, ids=[rel(p) for p in KO_PAGES])
 def test_korean_pages_use_the_glossary_terms(page):
     rules = avoided()
     pattern = re.compile("|".join(map(re.escape, sorted(rules, key=len, reverse=True))))

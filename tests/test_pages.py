@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import difflib
 import re
 from pathlib import Path
 
@@ -93,7 +94,7 @@ def normalised_program(path: Path) -> str:
             for kw in node.keywords:
                 if kw.arg in DISPLAY_KEYWORDS and isinstance(kw.value, ast.Constant):
                     kw.value = ast.Constant("<display>")
-    return ast.dump(tree, include_attributes=False)
+    return ast.unparse(tree)
 
 
 @pytest.mark.parametrize("page", KO, ids=ids(KO))
@@ -115,8 +116,10 @@ def test_korean_and_english_pages_are_one_program(page):
     assert len(ko_shape) == len(en_shape), f"{rel(page)} has {len(ko_shape)} blocks, {rel(en)} has {len(en_shape)}"
     ko_module, en_module = ROOT / module_of(page), ROOT / module_of(en)
     if ko_module.exists():
-        assert normalised_program(ko_module) == normalised_program(en_module), (
-            f"{rel(ko_module)} and {rel(en_module)} differ in more than comments and display strings")
+        ko_code, en_code = normalised_program(ko_module), normalised_program(en_module)
+        diff = "\n".join(difflib.unified_diff(ko_code.splitlines(), en_code.splitlines(), rel(ko_module),
+                                              rel(en_module), lineterm="", n=1))
+        assert ko_code == en_code, f"the two modules differ in more than comments and display strings:\n{diff}"
 
 
 NUMBER = re.compile(r"(?<![\w.])[-−]?\d+\.\d+(?![\w.])")

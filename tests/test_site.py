@@ -14,6 +14,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from tools.pages import DOCS, ROOT, counterpart, lang_of, pages, rel
+from tools.sitecheck import third_party_loads
 
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01: dates in the build come from here, not from the clock
 
@@ -106,17 +107,7 @@ def test_math_is_rendered_at_build_time(site, page):
 
 def test_no_style_script_font_or_image_comes_from_a_third_party(site):
     """Covers the CSS and SVG files too: an url(), @import or href to another host would leak."""
-    offenders = []
-    for path in site.rglob("*"):
-        if path.suffix not in (".html", ".css", ".svg"):
-            continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        text = re.sub(r'xmlns(:\w+)?="[^"]*"|"-//W3C//DTD[^"]*"\s*"[^"]*"', "", text)  # XML names, not requests
-        for m in re.finditer(r'(?:url\(\s*["\']?|@import\s+["\']|\b(?:src|xlink:href)=["\'])(https?:)?//', text):
-            offenders.append(f"{path.relative_to(site)}: {text[m.start():m.start() + 80]}")
-        if path.suffix == ".html":
-            for m in re.finditer(r'<link[^>]*rel="(?:stylesheet|preconnect|preload|icon)"[^>]*href="(https?:)?//[^"]*"', text):
-                offenders.append(f"{path.relative_to(site)}: {m[0]}")
+    offenders = third_party_loads(site)
     assert not offenders, "third-party resources:\n" + "\n".join(offenders[:20])
 
 

@@ -116,13 +116,14 @@ def _segments(page: Path) -> list[tuple[str, str | int]]:
     return [(kind, v.strip() if isinstance(v, str) else v) for kind, v in segments if v != ""]
 
 
-def notebook(page: Path, record: dict) -> nbformat.NotebookNode:
+def notebook(page: Path, record: dict | None) -> nbformat.NotebookNode:
+    """The notebook of a page; with the `record` of a run (tools/generate.py), with its outputs."""
     lang = lang_of(page)
     code = [b for b in read_blocks(page) if b.syntax == "python"]
     blocks: dict[int, Block] = {b.lineno: b for b in code}
     # outputs are stored in block order (line numbers move when prose is edited)
-    runs = {b.lineno: o for b, o in zip(code, record["outputs"])}
-    figure_dir = Path(record["figure_dir"])
+    runs = {b.lineno: o for b, o in zip(code, record["outputs"])} if record else {}
+    figure_dir = Path(record["figure_dir"]) if record else None
     nb = nbformat.v4.new_notebook()
     nb.metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
                    "language_info": {"name": "python"}}

@@ -118,7 +118,30 @@ def generate(page: Path) -> dict:
     return record
 
 
+def nondeterminism(page: Path) -> list[str]:
+    """Run a page twice from nothing; name every output or figure that differs between the runs."""
+    import tempfile
+
+    from tools.runner import run_page
+
+    runs = []
+    for _ in range(2):
+        out = Path(tempfile.mkdtemp())
+        results = run_page(code_blocks(page), out, figure_stem(page))
+        runs.append(({f: (out / f).read_bytes() for r in results for f in r.figures}, results))
+    (figs1, res1), (figs2, res2) = runs
+    problems = [f"{r1.block.where}: prints something different on a second run" for r1, r2 in zip(res1, res2)
+                if r1.stdout != r2.stdout]
+    problems += [f"{rel(page)}: figures/{name} differs between two runs (unseeded randomness? a date?)"
+                 for name in sorted(set(figs1) | set(figs2)) if figs1.get(name) != figs2.get(name)]
+    return problems
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--twice"]:  # python -m tools.generate --twice docs/x.ko.md ...: reproducibility check
+        problems = [p for a in argv[1:] for p in nondeterminism(ROOT / a)]
+        print("\n".join(problems) or "identical", file=sys.stderr if problems else sys.stdout)
+        return 1 if problems else 0
     todo = [p for p in pages() if code_blocks(p)] if "--all" in argv else \
         [ROOT / a for a in argv] if argv else stale_pages()
     failed = False

@@ -13,6 +13,7 @@ import functools
 import importlib.util
 import io
 import linecache
+import os
 import logging
 import re
 import signal
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from tools.pages import ROOT, Block, Piece
 
-BLOCK_TIMEOUT_S = 60  # a block of this chapter runs in well under a second
+BLOCK_TIMEOUT_S = int(os.environ.get("BLOCK_TIMEOUT_S", 60))  # a block of this chapter runs in well under a second
 SVG_SALT = "first-steps-in-ml"  # fixes the ids matplotlib writes into SVG files
 RASTERIZE_OVER = 20_000  # vertices: denser collections (the 3D contours) become one embedded image
 
@@ -141,7 +142,7 @@ class Session:
         before = len(self.written)
 
         def on_alarm(signum, frame):
-            raise BlockTimeout(f"stopped after {timeout} s")
+            raise BlockTimeout(f"stopped after {timeout} s: does it loop forever? (BLOCK_TIMEOUT_S sets the limit)")
 
         missing_glyphs = _GlyphLog()  # mathtext reports missing glyphs by logging, not warnings
         logging.getLogger("matplotlib").addHandler(missing_glyphs)

@@ -94,13 +94,13 @@ for alpha, path in zip(alphas, paths):
 
 # --8<-- [start:descents-plot]
 # draw the four paths over the contours of L(u, v)
-u = np.linspace(-6, 6, 241)
-v = np.linspace(-6, 6, 241)
+u = np.linspace(-6, 6, 81)
+v = np.linspace(-6, 6, 81)
 U, V = np.meshgrid(u, v)
 Z = L(U, V)
-levels = 3 + 2.0 ** np.arange(-1, 9)  # denser near the minimum value 3
+levels = 3 + 2.0 ** np.arange(0, 6)  # denser near the minimum value 3
 
-fig, axes = plt.subplots(2, 2, figsize=(9, 9))
+fig, axes = plt.subplots(2, 2, figsize=(8, 8.4), layout='constrained')
 for ax, alpha, path in zip(axes.flat, alphas, paths):
     ax.contour(U, V, Z, levels=levels, colors='C0', linewidths=0.8, alpha=0.6)
     ax.plot(path[:, 0], path[:, 1], 'o-', c='r', markersize=3, lw=1)  # the path of gradient descent
