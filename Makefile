@@ -38,6 +38,7 @@ build: setup
 	$(VENV)/bin/mkdocs build --strict
 
 test: setup
+	@tools/system-deps.sh --browser  # the tests load pages in headless Chromium
 	$(PY) -m pytest
 
 clean:

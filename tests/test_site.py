@@ -5,15 +5,18 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
+import socket
 import subprocess
 import sys
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
 
-from tools.pages import DOCS, ROOT, counterpart, lang_of, pages, rel
+from tools.pages import DOCS, ROOT, code_blocks, counterpart, lang_of, pages, rel
 from tools.sitecheck import third_party_loads
 
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01: dates in the build come from here, not from the clock
@@ -55,7 +58,8 @@ class Resources(HTMLParser):
         a = dict(attrs)
         if tag == "html":
             self.lang = a.get("lang")
-        if tag in ("script", "img", "iframe", "source", "audio", "video") and a.get("src"):
+        if tag in ("script", "img", "iframe", "source", "audio", "video") and a.get("src") \
+                and not a["src"].startswith("data:"):  # inline figures of notebook pages
             self.loads.append(a["src"])
         if tag == "link" and a.get("href"):
             if a.get("rel") == "alternate" and a.get("hreflang"):
@@ -117,13 +121,106 @@ def test_search_index_covers_korean_and_english(site):
     assert any(re.search(r"경사 하강법", d["text"]) for d in index["docs"])
 
 
-def test_figures_are_svg_and_deterministic(site, tmp_path):
-    """A second build from nothing gives byte-identical figures (torchviz ids and SVG hashes fixed)."""
-    figures = sorted(site.rglob("figures/*.svg"))
-    assert figures, "no generated figures in the site"
-    run = subprocess.run([sys.executable, "-m", "tools.generate", "--all"], cwd=ROOT, capture_output=True, text=True,
-                         env=dict(os.environ, GENERATED_DIR=str(tmp_path / "again")))
-    assert run.returncode == 0, run.stderr
-    for fig in figures:
-        again = next((tmp_path / "again" / "docs").rglob(fig.name))
-        assert again.read_bytes() == fig.read_bytes(), f"{fig.relative_to(site)} differs between two runs"
+def test_two_builds_from_nothing_are_byte_identical(site, tmp_path):
+    """Figures (torchviz ids, SVG hashes), notebooks, search index and sitemap are all reproducible."""
+    run = build(tmp_path)
+    assert run.returncode == 0, run.stderr[-3000:]
+    again = tmp_path / "site"
+    first = {p.relative_to(site) for p in site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again) for p in again.rglob("*") if p.is_file()}
+    assert first == second, f"different files: {sorted(first ^ second)[:10]}"
+    differ = [str(p) for p in sorted(first) if (site / p).read_bytes() != (again / p).read_bytes()]
+    assert not differ, f"{len(differ)} files differ between two builds: {differ[:10]}"
+    assert any(p.suffix == ".svg" and "figures" in p.parts for p in first)
+
+
+def test_every_download_link_leads_to_a_file(site):
+    for html in sorted(site.rglob("*.html")):
+        for href in re.findall(r'<a href="([^"]+)"[^>]*\bdownload\b', html.read_text(encoding="utf-8")):
+            assert (html.parent / href).resolve().is_file(), f"{html.relative_to(site)}: download link {href} is broken"
+
+
+PAGE_BUDGET = 1_000_000  # bytes a page transfers: its HTML and every stylesheet, script and image it loads
+FIGURE_BUDGET = 300_000
+
+
+def test_every_page_and_figure_keeps_its_weight_budget(site):
+    over = []
+    for html in sorted(site.rglob("*.html")):
+        if html.name == "404.html":
+            continue
+        url = html.relative_to(site).as_posix()
+        total = html.stat().st_size
+        for src in set(parse(html).loads):
+            target = site / urlparse(urljoin("http://site/" + url, src)).path.lstrip("/")
+            total += target.stat().st_size if target.is_file() else 0
+        if total > PAGE_BUDGET:
+            over.append(f"{url}: {total:,} bytes > {PAGE_BUDGET:,}")
+    for svg in sorted(site.rglob("figures/*.svg")):
+        if svg.stat().st_size > FIGURE_BUDGET:
+            over.append(f"{svg.relative_to(site)}: {svg.stat().st_size:,} bytes > {FIGURE_BUDGET:,}")
+    assert not over, "over budget:\n" + "\n".join(over)
+
+
+def test_figures_load_lazily_with_their_size(site):
+    for html in sorted(site.rglob("*.html")):
+        for img in re.findall(r"<img [^>]*>", html.read_text(encoding="utf-8")):
+            if "figures/" in img:
+                assert 'loading="lazy"' in img and "width=" in img and "height=" in img, f"{html}: {img[:120]}"
+
+
+def test_notebook_pages_show_rendered_cells_in_both_languages(site):
+    for page in [p for p in ALL if code_blocks(p)]:
+        stem = page.name.split(".")[0]
+        html = site / ("" if lang_of(page) == "ko" else "en/") / page.parent.relative_to(DOCS) / "notebooks" / stem / "index.html"
+        assert html.exists(), f"no notebook page for {rel(page)}"
+        text = html.read_text(encoding="utf-8")
+        assert text.count("jp-Cell") >= len(code_blocks(page)), f"{html.relative_to(site)}: notebook cells not rendered"
+        assert f'lang="{lang_of(page)}"' in text
+        downloads = re.findall(r'<a href="([^"]+)" download>', text)
+        assert len(downloads) == 2, f"{html.relative_to(site)}: expected .ipynb and .py download links"
+        for href in downloads:
+            assert (html.parent / href).resolve().is_file(), f"{html.relative_to(site)}: download {href} is broken"
+        json.loads((html.parent / f"{stem}.ipynb").read_text(encoding="utf-8"))  # a valid notebook
+
+
+@pytest.fixture(scope="session")
+def served(site):
+    """The built site on a free localhost port, as a reader's browser would get it."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                               "--directory", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(50):
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.1)
+    yield f"http://127.0.0.1:{port}/"
+    server.terminate()
+    server.wait()
+
+
+def page_requests(url: str, tmp: Path) -> list[str]:
+    """Every request the page itself makes in headless Chromium (the browser's own traffic left out)."""
+    chromium = shutil.which("chromium")
+    assert chromium, "Debian's chromium is needed for this test: `make test` installs it (apt-get install chromium)"
+    netlog = tmp / "netlog.json"
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    f"--user-data-dir={tmp / 'profile'}", f"--log-net-log={netlog}", "--virtual-time-budget=8000",
+                    "--dump-dom", url], capture_output=True, timeout=120)
+    log = json.loads(netlog.read_text(encoding="utf-8"))
+    start = log["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"]
+    return [e["params"]["url"] for e in log["events"] if e["type"] == start
+            and e.get("params", {}).get("initiator", "not an origin") != "not an origin"]
+
+
+@pytest.mark.parametrize("path", ["gradient-descent/two-variables/", "en/gradient-descent/loss/",
+                                  "gradient-descent/notebooks/prediction/", "en/gradient-descent/notebooks/data/"])
+def test_a_browser_loading_the_page_asks_no_other_host(served, path, tmp_path):
+    requests = page_requests(served + path, tmp_path)
+    assert any(u.endswith(".css") for u in requests), f"the page did not load (requests: {requests})"
+    others = [u for u in requests if not u.startswith(served)]
+    assert not others, f"{path} requests other hosts: {others}"

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs_jupyter.plugin import NotebookFile
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # mkdocs loads this file by path
@@ -75,10 +75,12 @@ def on_files(files, config, **kwargs):
     for path in sorted(root.rglob("*")):
         if not path.is_file():
             continue
-        file = File(path.relative_to(root).as_posix(), str(root), config["site_dir"], config["use_directory_urls"])
+        file = File(path.relative_to(root).as_posix(), str(root), config["site_dir"], config["use_directory_urls"],
+                    inclusion=InclusionLevel.NOT_IN_NAV)  # reached from their tutorial page
         file.dest_uri = prefix + file.dest_uri  # url and abs_dest_path follow
         if path.suffix == ".ipynb":
             file = NotebookFile(file, config["use_directory_urls"], config["site_dir"])
+            file.inclusion = InclusionLevel.NOT_IN_NAV
             file.dest_path = prefix + file.dest_path  # NotebookFile re-derives them from the source name
             file.abs_dest_path = os.path.normpath(os.path.join(config["site_dir"], file.dest_path))
             file.url = prefix + file.url
@@ -154,6 +156,8 @@ def _notebook_page(content: str, page) -> str:
     """nbconvert's HTML loads MathJax and mermaid from CDNs: drop both, render the math with KaTeX,
     and offer the two downloads at the top."""
     content = NOTEBOOK_SCRIPTS.sub("", content)
+    content = re.sub(r"<style[^>]*>(?:(?!</style>).){100000,}</style>", "", content, flags=re.S)  # JupyterLab theme
+    content = content.replace('class="highlight-ipynb', 'class="highlight highlight-ipynb')  # Material's colours
     parts = re.split(r"(<pre.*?</pre>|<svg.*?</svg>|<style.*?</style>)", content, flags=re.S)
     for i in range(0, len(parts), 2):
         found = list(NOTEBOOK_MATH.finditer(parts[i]))
@@ -169,12 +173,31 @@ def _notebook_page(content: str, page) -> str:
     return links + "".join(parts)
 
 
+FIGURE_IMG = re.compile(r'<img (?P<attrs>[^>]*?)src="(?P<src>[^"]*figures/(?P<name>[\w-]+\.svg))"')
+SVG_SIZE = re.compile(r'<svg[^>]*?width="(?P<w>[\d.]+)(?P<unit>pt|px)?"[^>]*?height="(?P<h>[\d.]+)(?:pt|px)?"', re.S)
+
+
+def _size_figures(content: str, page, config) -> str:
+    """Give each figure its size (no layout shift) and let the browser load it only when needed."""
+    folder = generate.GENERATED_DOCS / _language(config) / Path(page.file.src_uri).parent / "figures"
+
+    def sized(m):
+        svg = folder / m["name"]
+        size = SVG_SIZE.search(svg.read_text(encoding="utf-8")[:2000]) if svg.exists() else None
+        px = 4 / 3 if size and size["unit"] == "pt" else 1  # 1 pt = 4/3 CSS px
+        dims = f'width="{round(float(size["w"]) * px)}" height="{round(float(size["h"]) * px)}" ' if size else ""
+        return f'<img {m["attrs"]}{dims}loading="lazy" decoding="async" src="{m["src"]}"'
+
+    return FIGURE_IMG.sub(sized, content)
+
+
 def on_page_content(content, page, config, files, **kwargs):
     if page.file.src_uri.endswith(".ipynb"):
         try:
             return _notebook_page(content, page)
         except PluginError as e:
             raise PluginError(f"{page.file.src_uri}: {e}") from None
+    content = _size_figures(content, page, config)
     found = list(MATH.finditer(content))
     if not found:
         return content
