@@ -2,6 +2,8 @@
 #   make serve   build the site and serve it at http://127.0.0.1:8000 with live reload
 #   make test    run the whole test suite (every code block of every page, in both languages)
 #   make build   write the static site to site/
+#   make bench   time builds against a plain build and against mkdocs-jupyter executing notebooks
+#   make lighthouse   audit the home page and every chapter page in both languages (mobile)
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
@@ -9,7 +11,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup serve build test clean
+.PHONY: help setup serve build test bench lighthouse clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -40,6 +42,15 @@ build: setup
 test: setup
 	@tools/system-deps.sh --browser  # the tests load pages in headless Chromium
 	$(PY) -m pytest
+
+bench: setup
+	$(PY) -m tools.bench
+
+lighthouse: build
+	@tools/system-deps.sh --browser
+	npm ci --no-audit --no-fund --loglevel=error  # with the devDependencies: lighthouse
+	@touch node_modules/.installed
+	$(PY) -m tools.lighthouse
 
 clean:
 	rm -rf site generated .cache

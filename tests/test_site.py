@@ -23,8 +23,8 @@ SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01: dates in the build come from her
 
 
 def build(tmp: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, GENERATED_DIR=str(tmp / "generated"), SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH,
-               NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, GENERATED_DIR=str(tmp / "generated"), NOTEBOOK_CACHE_DIR=str(tmp / "nbcache"),
+               SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, NO_MKDOCS_2_WARNING="1")
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp / "site")],
                           cwd=ROOT, env=env, capture_output=True, text=True)
 
@@ -61,10 +61,10 @@ class Resources(HTMLParser):
         if tag in ("script", "img", "iframe", "source", "audio", "video") and a.get("src") \
                 and not a["src"].startswith("data:"):  # inline figures of notebook pages
             self.loads.append(a["src"])
+        if tag == "a" and "md-select__link" in (a.get("class") or "") and a.get("hreflang"):  # language switcher
+            self.alternates[a["hreflang"]] = a["href"]
         if tag == "link" and a.get("href"):
-            if a.get("rel") == "alternate" and a.get("hreflang"):
-                self.alternates[a["hreflang"]] = a["href"]
-            elif a.get("rel") in ("stylesheet", "preload", "preconnect", "icon", "modulepreload", "manifest"):
+            if a.get("rel") in ("stylesheet", "preload", "preconnect", "icon", "modulepreload", "manifest"):
                 self.loads.append(a["href"])
 
 

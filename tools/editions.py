@@ -145,7 +145,7 @@ def notebook(page: Path, record: dict | None) -> nbformat.NotebookNode:
     h1, _, intro = cells[0].source.partition("\n")  # the install cells go right under the title
     title, rest = nbformat.v4.new_markdown_cell(h1), [nbformat.v4.new_markdown_cell(intro.strip()), *cells[1:]]
     setup = [nbformat.v4.new_markdown_cell(TEXT[lang]["install"]),
-             nbformat.v4.new_code_cell("%pip install -q " + " ".join(pinned(lang)), metadata={"tags": ["install"]})]
+             nbformat.v4.new_code_cell("%pip install -q " + " ".join(pinned(lang)), metadata={"tags": ["install", "skip-execution"]})]  # nbclient skips it; a reader runs it once
     if TEXT[lang]["fonts"]:
         setup.append(nbformat.v4.new_code_cell(TEXT[lang]["fonts"]))
     nb.cells = [title, *setup, *rest]

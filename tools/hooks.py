@@ -38,8 +38,15 @@ MATH = re.compile(r'<(?P<tag>span|div) class="arithmatex">(?:\\\((?P<inline>.*?)
 
 
 def on_pre_build(config, **kwargs):
-    # SITE_GENERATE=0: run no code (the benchmark's floor); pages without a current run lack figures
-    stale = generate.stale_pages() if os.environ.get("SITE_GENERATE") != "0" else []
+    # mkdocs-jupyter evicts cache entries the current build did not use; i18n builds one language at
+    # a time, so one shared folder would lose the other language's entries on every build
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter:
+        base = jupyter.config.setdefault("_cache_root", jupyter.config["cache_dir"])
+        jupyter.config["cache_dir"] = os.path.join(base, _language(config))
+    if os.environ.get("SITE_GENERATE") == "0":  # the benchmark's floor: no code runs, nothing is checked
+        return
+    stale = generate.stale_pages()
     if stale:
         log.info("running the code of %d page(s)", len(stale))
         run = subprocess.run([sys.executable, "-m", "tools.generate", *map(str, stale)],
@@ -156,7 +163,7 @@ def _notebook_page(content: str, page) -> str:
     """nbconvert's HTML loads MathJax and mermaid from CDNs: drop both, render the math with KaTeX,
     and offer the two downloads at the top."""
     content = NOTEBOOK_SCRIPTS.sub("", content)
-    content = re.sub(r"<style[^>]*>(?:(?!</style>).){100000,}</style>", "", content, flags=re.S)  # JupyterLab theme
+    content = re.sub(r"<style[^>]*>.*?</style>", "", content, flags=re.S)  # JupyterLab's theme: extra.css stands in
     content = content.replace('class="highlight-ipynb', 'class="highlight highlight-ipynb')  # Material's colours
     parts = re.split(r"(<pre.*?</pre>|<svg.*?</svg>|<style.*?</style>)", content, flags=re.S)
     for i in range(0, len(parts), 2):
@@ -191,8 +198,26 @@ def _size_figures(content: str, page, config) -> str:
     return FIGURE_IMG.sub(sized, content)
 
 
+HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog"'
+
+
+def on_post_page(output, page, config, **kwargs):
+    """Two fixes to Material's page shell.
+
+    - Material fetches `sitemap.xml` under every <link rel="alternate"> in the head, which
+      mkdocs-static-i18n points at the same page in the other language: two 404s per page.
+      Those links go; the language alternates stay in the language switcher and in sitemap.xml.
+    - The search dialog gets an accessible name.
+    """
+    output = HEAD_ALTERNATE.sub("", output)
+    label = "검색" if _language(config) == "ko" else "Search"
+    return output.replace(SEARCH_DIALOG, f'{SEARCH_DIALOG} aria-label="{label}"')
+
+
 def on_page_content(content, page, config, files, **kwargs):
     if page.file.src_uri.endswith(".ipynb"):
+        page.meta["search"] = {"exclude": True}  # the tutorial page is the one to find
         try:
             return _notebook_page(content, page)
         except PluginError as e:

@@ -1,0 +1,109 @@
+"""`make lighthouse`: Lighthouse (mobile) on the home page and every chapter page, both languages.
+
+The built site/ is served from localhost with gzip, as any static host serves it, and audited
+with npm's lighthouse@12.2.3 driving Debian's chromium. Prints one table row per page.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from tools.pages import DOCS, ROOT, lang_of, pages
+
+SITE = ROOT / "site"
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
+                "--disable-background-networking --disable-component-update --disable-sync")
+
+
+class GzipHandler(SimpleHTTPRequestHandler):
+    """Static files, compressed like a real host would (python -m http.server sends them raw)."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix not in (".html", ".css", ".js", ".json", ".svg", ".xml") or not path.is_file() \
+                or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        if self.path.endswith("/") is False and path.name == "index.html" and not self.path.endswith("index.html"):
+            return super().send_head()  # let the base class redirect /dir to /dir/
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=3600")
+        self.end_headers()
+        return _Body(body)
+
+    def log_message(self, *args):
+        pass
+
+
+class _Body:
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def read(self, *args):
+        data, self.data = self.data, b""
+        return data
+
+    def close(self):
+        pass
+
+
+def urls() -> list[str]:
+    out = []
+    for page in pages():
+        path = page.relative_to(DOCS).as_posix().removesuffix(f".{lang_of(page)}.md")
+        path = "" if path == "index" else path + "/"
+        out.append(("" if lang_of(page) == "ko" else "en/") + path)
+    return out
+
+
+def audit(base: str, path: str, out: Path) -> dict:
+    report = out / (path.replace("/", "_") or "home")
+    subprocess.run([str(LIGHTHOUSE), base + path, "--quiet", "--output=json", f"--output-path={report}.json",
+                    f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
+                   env=dict(os.environ, CHROME_PATH="/usr/bin/chromium"), check=True, capture_output=True)
+    data = json.loads(Path(f"{report}.json").read_text(encoding="utf-8"))
+    scores = {c: round(100 * (data["categories"][c]["score"] or 0)) for c in CATEGORIES}
+    failed = [a for a, r in data["audits"].items() if r.get("score") == 0 and r.get("scoreDisplayMode") == "binary"]
+    scores["bytes"] = data["audits"]["total-byte-weight"]["numericValue"]
+    scores["failed"] = failed
+    return scores
+
+
+def main() -> int:
+    if not SITE.exists():
+        sys.exit("build the site first: make build")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(GzipHandler, directory=str(SITE)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    out = Path(tempfile.mkdtemp(prefix="lighthouse-"))
+    print("| page | performance | accessibility | best practices | SEO | bytes | failed audits |")
+    print("|---|---:|---:|---:|---:|---:|---|")
+    worst = 100
+    for path in urls():
+        s = audit(base, path, out)
+        worst = min(worst, s["accessibility"])
+        print(f"| /{path} | {s['performance']} | {s['accessibility']} | {s['best-practices']} | {s['seo']} | "
+              f"{s['bytes'] / 1024:.0f} KB | {', '.join(s['failed']) or '-'} |", flush=True)
+    server.shutdown()
+    print(f"\nreports: {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
