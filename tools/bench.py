@@ -62,6 +62,11 @@ def main() -> None:
             own = dict(env, GENERATED_DIR=str(tmp / "own"))
             times["own"].append(timed([sys.executable, "-m", "tools.generate", TOUCHED_PAGE], own))
             times["all"].append(timed([sys.executable, "-m", "tools.generate", "--all"], own))
+        # (b) must not even import torch: -X importtime lists every module a build imports
+        imports = subprocess.run([sys.executable, "-X", "importtime", *build[1:]], cwd=ROOT, env=env,
+                                 capture_output=True, text=True).stderr
+        torch_in_b = any(line.split("|")[-1].strip() == "torch" for line in imports.splitlines()
+                         if line.startswith("import time:"))
     finally:
         TOUCHED.write_text(source, encoding="utf-8")
         shutil.rmtree(tmp, ignore_errors=True)
@@ -79,8 +84,8 @@ def main() -> None:
         ("", "that snippet's page run alone (own)", m["own"], "", ""),
         ("", "all pages' code, one process (all)", m["all"], "", ""),
     ]
-    print(f"\nmedians of {RUNS} runs, {os.cpu_count()} cores\n")
-    print(f"| | build | seconds | ratio | target |\n|---|---|---:|---|---|")
+    print(f"\nmedians of {RUNS} runs, {os.cpu_count()} cores; torch imported by (b): {'YES' if torch_in_b else 'no'}\n")
+    print("| | build | seconds | ratio | target |\n|---|---|---:|---|---|")
     for key, name, sec, ratio, target in rows:
         print(f"| {key} | {name} | {sec:.2f} | {ratio} | {target} |")
 

@@ -86,7 +86,7 @@ alphas = [0.05, 0.2, 2 / 7, 0.29]
 paths = [descend(alpha) for alpha in alphas]
 for alpha, path in zip(alphas, paths):
     u_end, v_end = path[-1]
-    factors = 1 - alpha * eigenvalues  # what each step multiplies the error by, per eigendirection
+    factors = 1 - alpha * eigenvalues  # what each step multiplies the offset from the minimum by, per eigendirection
     distance = np.hypot(u_end + 1, v_end - 1)  # distance to the minimum (-1, 1)
     print(f'alpha = {alpha:.4f}  factors = {factors[0]:+.4f}, {factors[1]:+.4f}  '
           f'distance = {distance:.4f}  L = {L(u_end, v_end):.4f}')

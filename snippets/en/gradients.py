@@ -8,8 +8,8 @@ loss.backward()
 
 # --8<-- [start:grad]
 # look at the gradients
-print(W.grad)  # the slope at W=1
-print(B.grad)  # the slope at B=1
+print(W.grad)  # the slope along W at W = 1, B = 1
+print(B.grad)  # the slope along B at the same point
 # --8<-- [end:grad]
 
 # --8<-- [start:check]

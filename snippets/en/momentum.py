@@ -20,9 +20,9 @@ history2 = np.zeros((0, 2))
 
 for epoch in range(num_epochs):
     Yp = pred(X)  # prediction
-    loss = mse(Yp, Y)  # loss
+    loss = mse(Yp, Y)  # loss computation
 
-    loss.backward()  # gradients
+    loss.backward()  # gradient computation
     optimizer.step()  # parameter update
     optimizer.zero_grad()  # reset the gradients
 

@@ -32,10 +32,10 @@ history = np.zeros((0, 2))
 
 for epoch in range(num_epochs):
     Yp = pred(X)  # prediction
-    loss = mse(Yp, Y)  # loss
+    loss = mse(Yp, Y)  # loss computation
 
     optimizer.zero_grad()  # reset the gradients
-    loss.backward()  # gradients
+    loss.backward()  # gradient computation
     optimizer.step()  # parameter update
 
     # every 10 epochs, record and print the loss

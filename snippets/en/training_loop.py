@@ -15,8 +15,8 @@ history = np.zeros((0, 2))
 # --8<-- [start:loop]
 for epoch in range(num_epochs):
     Yp = pred(X)  # prediction
-    loss = mse(Yp, Y)  # loss
-    loss.backward()  # gradients
+    loss = mse(Yp, Y)  # loss computation
+    loss.backward()  # gradient computation
 
     with torch.no_grad():  # parameter update
         W -= lr * W.grad

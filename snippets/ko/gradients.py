@@ -3,17 +3,17 @@
 # --8<-- [start:backward]
 # 경사 계산: 계산 그래프를 거슬러 올라가며 모든 점에서 미분 값을 구한다
 loss.backward()
-# 같은 그래프로 backward()를 한 번 더 부르려면 처음에 loss.backward(retain_graph=True)로 호출
+# 같은 그래프로 backward()를 한 번 더 부르려면 처음부터 loss.backward(retain_graph=True)로 부른다
 # --8<-- [end:backward]
 
 # --8<-- [start:grad]
 # 경사값 확인
-print(W.grad)  # W=1에서의 기울기
-print(B.grad)  # B=1에서의 기울기
+print(W.grad)  # W = 1, B = 1에서 손실을 W로 편미분한 값
+print(B.grad)  # 같은 지점에서 손실을 B로 편미분한 값
 # --8<-- [end:grad]
 
 # --8<-- [start:check]
-# 편미분 공식으로 직접 계산해 autograd의 결과와 비교
+# 편미분 공식으로 직접 계산해 자동 미분의 결과와 비교
 with torch.no_grad():
     dW = 2 * ((Yp - Y) * X).mean()
     dB = 2 * (Yp - Y).mean()

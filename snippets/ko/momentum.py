@@ -1,7 +1,7 @@
 # 3.10 모멘텀: 이전 이동 방향을 기억해 학습을 빠르게 한다
 
 # --8<-- [start:init]
-# 초기화: W와 B를 처음 값 1.0으로 되돌린다
+# 초기화: W와 B를 초깃값 1.0으로 되돌린다
 W = torch.tensor(1.0, requires_grad=True).float()
 B = torch.tensor(1.0, requires_grad=True).float()
 

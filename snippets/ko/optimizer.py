@@ -8,7 +8,7 @@ B_manual = B.item()
 # --8<-- [end:keep]
 
 # --8<-- [start:init]
-# 초기화: W와 B를 처음 값 1.0으로 되돌린다
+# 초기화: W와 B를 초깃값 1.0으로 되돌린다
 W = torch.tensor(1.0, requires_grad=True).float()
 B = torch.tensor(1.0, requires_grad=True).float()
 

@@ -1,7 +1,7 @@
 # 3.7 반복 계산: 500 에포크 동안 경사 하강법
 
 # --8<-- [start:init]
-# 초기화: W와 B를 처음 값 1.0으로 되돌린다
+# 초기화: W와 B를 초깃값 1.0으로 되돌린다
 W = torch.tensor(1.0, requires_grad=True).float()
 B = torch.tensor(1.0, requires_grad=True).float()
 

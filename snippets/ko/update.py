@@ -6,7 +6,7 @@ lr = 0.001
 # --8<-- [end:lr]
 
 # --8<-- [start:wrong]
-# 잘못된 방법: torch.no_grad() 밖에서 W를 그 자리에서 바꾸면 오류가 난다
+# 잘못된 방법: torch.no_grad() 밖에서 W를 제자리 연산으로 바꾸면 오류가 난다
 try:
     W -= lr * W.grad
     B -= lr * B.grad
