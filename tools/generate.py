@@ -25,7 +25,7 @@ GENERATED = Path(os.environ.get("GENERATED_DIR", ROOT / "generated"))  # the tes
 GENERATED_DOCS = GENERATED / "docs"  # <lang>/<chapter>/{figures,notebooks}/: merged into that language's site
 CACHE = GENERATED / "cache"
 TOOL_SOURCES = ("tools/pages.py", "tools/runner.py")
-VERSIONED = ("torch", "numpy", "matplotlib", "torchviz", "graphviz")
+VERSIONED = ("torch", "numpy", "matplotlib", "torchviz", "graphviz", "koreanize-matplotlib")  # the last ships the Hangul font
 
 
 def versions() -> dict[str, str]:
@@ -48,9 +48,9 @@ def cache_file(page: Path) -> Path:
     return CACHE / (rel(page) + ".json")
 
 
-def page_key(page: Path) -> str:
+def page_key(page: Path, blocks: list | None = None) -> str:
     h = hashlib.sha256()
-    for block in code_blocks(page):
+    for block in code_blocks(page) if blocks is None else blocks:
         h.update(f"{block.code}\0".encode())  # not line numbers: editing prose runs nothing
     for source in TOOL_SOURCES:
         h.update((ROOT / source).read_bytes())
@@ -58,13 +58,13 @@ def page_key(page: Path) -> str:
     return h.hexdigest()
 
 
-def cached(page: Path) -> dict | None:
-    """The stored run of a page, if it is still current."""
+def cached(page: Path, blocks: list | None = None) -> dict | None:
+    """The stored run of a page, if it is still current (`blocks`: its code blocks, if already read)."""
     try:
         record = json.loads(cache_file(page).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if record.get("key") != page_key(page):
+    if record.get("key") != page_key(page, blocks):
         return None
     if not all((figure_dir(page) / f).exists() for f in record["figures"]):
         return None

@@ -1,11 +1,16 @@
-"""MkDocs hooks: generated figures, build-time math, and output checks.
+"""MkDocs hooks: generated figures and editions, build-time math, output checks.
 
 - on_pre_build: re-run the pages whose code changed (tools/generate.py, in a subprocess so
-  the build process never imports torch) and warn, with file and line, where a documented
-  output no longer matches what the code prints (`mkdocs build --strict` then fails).
-- on_files: serve generated/docs/ as part of docs/, and KaTeX's stylesheet and fonts.
-- on_page_content: render $...$ and $$...$$ (marked up by pymdownx.arithmatex) with KaTeX,
-  so math needs no CDN and no JavaScript.
+  the build process never imports torch), refresh their notebook and script editions, and
+  warn, with file and line, where a documented output no longer matches what the code prints
+  (`mkdocs build --strict` then fails).
+- on_files: serve generated/docs/<lang>/ (figures, notebooks, scripts) as part of that
+  language's docs/, and KaTeX's stylesheet and fonts.
+- on_page_markdown: the "run this page yourself" box with the editions and the versions the
+  outputs were checked with.
+- on_page_content: render $...$ and $$...$$ with KaTeX (no CDN, no math JavaScript), size
+  the figures, and make notebook pages self-contained.
+- on_post_page: two fixes to Material's page shell.
 """
 
 from __future__ import annotations
@@ -19,10 +24,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from jinja2 import BytecodeCache
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs_jupyter.plugin import NotebookFile
+from nbconvert.exporters.templateexporter import TemplateExporter
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # mkdocs loads this file by path
 
@@ -31,34 +38,68 @@ from tools.pages import ROOT, code_blocks, pages  # noqa: E402
 from tools.runner import output_diff  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks")
+
+
+class _CompiledTemplates(BytecodeCache):
+    """nbconvert compiles its Jinja templates anew for every notebook (most of a notebook page's
+    build time); keep the compiled code in memory for the whole build. Jinja checks each entry
+    against the template's source, so a changed template is compiled again."""
+
+    def __init__(self):
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+def _environment_with_compiled_templates(exporter, _create=TemplateExporter._create_environment,
+                                         _cache=_CompiledTemplates()):
+    environment = _create(exporter)
+    environment.bytecode_cache = _cache
+    return environment
+
+
+TemplateExporter._create_environment = _environment_with_compiled_templates
 DEFAULT_LANGUAGE = "ko"
 KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
 MATH_CACHE = generate.CACHE / "math.json"
 MATH = re.compile(r'<(?P<tag>span|div) class="arithmatex">(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\])</(?P=tag)>', re.S)
 
 
+_jupyter_cache_root: str | None = None
+
+
 def on_pre_build(config, **kwargs):
     # mkdocs-jupyter evicts cache entries the current build did not use; i18n builds one language at
     # a time, so one shared folder would lose the other language's entries on every build
+    global _jupyter_cache_root
     jupyter = config.plugins.get("mkdocs-jupyter")
     if jupyter:
-        base = jupyter.config.setdefault("_cache_root", jupyter.config["cache_dir"])
-        jupyter.config["cache_dir"] = os.path.join(base, _language(config))
+        _jupyter_cache_root = _jupyter_cache_root or jupyter.config["cache_dir"]
+        jupyter.config["cache_dir"] = os.path.join(_jupyter_cache_root, _language(config))
     if os.environ.get("SITE_GENERATE") == "0":  # the benchmark's floor: no code runs, nothing is checked
         return
-    stale = generate.stale_pages()
+    blocks = {page: code_blocks(page) for page in pages()}
+    stale = [page for page, b in blocks.items() if b and generate.cached(page, b) is None]
     if stale:
         log.info("running the code of %d page(s)", len(stale))
-        run = subprocess.run([sys.executable, "-m", "tools.generate", *map(str, stale)],
-                             cwd=ROOT, capture_output=True, text=True)
-        if run.returncode:
-            raise PluginError(run.stderr.strip())
-    for page in pages():
-        record = generate.cached(page)
+        # two processes share the pages, one for each core
+        runs = [subprocess.Popen([sys.executable, "-m", "tools.generate", *map(str, stale[i::2])], cwd=ROOT,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                for i in range(min(2, len(stale)))]
+        errors = [run.communicate()[1].strip() for run in runs]
+        if any(run.returncode for run in runs):
+            raise PluginError("\n".join(e for e in errors if e))
+    for page, page_blocks in blocks.items():
+        record = generate.cached(page, page_blocks) if page_blocks else None
         if record is None:
             continue
         generate.refresh_editions(page, record)
-        for block, run in zip(code_blocks(page), record["outputs"]):
+        for block, run in zip(page_blocks, record["outputs"]):
             problem = output_diff(block, run["stdout"])
             if problem:
                 log.warning(problem)
@@ -66,7 +107,7 @@ def on_pre_build(config, **kwargs):
 
 def _language(config) -> str:
     i18n = config.plugins.get("i18n")
-    return i18n.current_language if i18n else "ko"
+    return i18n.current_language if i18n else DEFAULT_LANGUAGE
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has sorted docs/ into languages
@@ -159,13 +200,13 @@ NOTEBOOK_SCRIPTS = re.compile(r'<!-- Load mathjax -->\s*<script src=""> </script
 NOTEBOOK_MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|(?<![\\$])\$(?!\s)(?P<inline>[^$\n]+?)(?<!\s)\$", re.S)
 
 
-def _notebook_page(content: str, page) -> str:
+def _notebook_page(content: str, page, config) -> str:
     """nbconvert's HTML loads MathJax and mermaid from CDNs: drop both, render the math with KaTeX,
     and offer the two downloads at the top."""
     content = NOTEBOOK_SCRIPTS.sub("", content)
     content = re.sub(r"<style[^>]*>.*?</style>", "", content, flags=re.S)  # JupyterLab's theme: extra.css stands in
     content = content.replace('class="highlight-ipynb', 'class="highlight highlight-ipynb')  # Material's colours
-    parts = re.split(r"(<pre.*?</pre>|<svg.*?</svg>|<style.*?</style>)", content, flags=re.S)
+    parts = re.split(r"(<pre.*?</pre>|<svg.*?</svg>)", content, flags=re.S)  # math only in the prose
     for i in range(0, len(parts), 2):
         found = list(NOTEBOOK_MATH.finditer(parts[i]))
         if found:
@@ -173,7 +214,7 @@ def _notebook_page(content: str, page) -> str:
                                      for m in found]))
             parts[i] = NOTEBOOK_MATH.sub(lambda m: next(rendered), parts[i])
     stem = Path(page.file.src_uri).stem
-    words = EDITION_TEXT["en" if page.file.dest_path.startswith("en/") else "ko"]
+    words = EDITION_TEXT[_language(config)]
     links = (f'<p class="edition-downloads"><a href="{stem}.ipynb" download>{words["download"]} .ipynb</a> · '
              f'<a href="../{stem}.py" download>{words["download"]} .py</a> · '
              f'<a href="../../{stem}/">{words["page"]}</a></p>')
@@ -219,7 +260,7 @@ def on_page_content(content, page, config, files, **kwargs):
     if page.file.src_uri.endswith(".ipynb"):
         page.meta["search"] = {"exclude": True}  # the tutorial page is the one to find
         try:
-            return _notebook_page(content, page)
+            return _notebook_page(content, page, config)
         except PluginError as e:
             raise PluginError(f"{page.file.src_uri}: {e}") from None
     content = _size_figures(content, page, config)

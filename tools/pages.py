@@ -74,11 +74,16 @@ def _snippet_config() -> dict:
     raise PageError("mkdocs.yml: pymdownx.snippets is not configured")
 
 
-def expand(lines: list[str]) -> list[str]:
-    """Expand include lines exactly as the site build does (missing files/sections raise)."""
+@cache
+def _snippet_preprocessor():
     md = markdown.Markdown(extensions=["pymdownx.snippets"],
                            extension_configs={"pymdownx.snippets": _snippet_config()})
-    return md.preprocessors["snippet"].run(lines)
+    return md.preprocessors["snippet"]
+
+
+def expand(lines: list[str]) -> list[str]:
+    """Expand include lines exactly as the site build does (missing files/sections raise)."""
+    return _snippet_preprocessor().run(lines)
 
 
 @cache
