@@ -13,10 +13,8 @@ from pathlib import Path
 
 import pytest
 
-
 from tools.pages import DOCS, PageError, code_blocks, rel
 from tools.runner import Session, output_diff
-
 
 FIGURE = re.compile(r"\]\(figures/(?P<name>[\w-]+)\.svg\)")
 
@@ -38,7 +36,7 @@ class PageFile(pytest.File):
         except PageError as e:
             yield BrokenPage.from_parent(self, name="include", error=str(e))
             return
-        self.session_state = None
+        self.reader = None
         self.failed_at: str | None = None
         for block in blocks:
             yield BlockItem.from_parent(self, name=f"line {block.lineno}", block=block)
@@ -46,11 +44,11 @@ class PageFile(pytest.File):
             yield FiguresItem.from_parent(self, name="figures")
 
     def reader_session(self, tmp_root: Path) -> Session:
-        if self.session_state is None:
+        if self.reader is None:
             figures = tmp_root / rel(self.path).replace("/", "_")
             figures.mkdir(parents=True, exist_ok=True)
-            self.session_state = Session(figures, self.path.name.split(".")[0])
-        return self.session_state
+            self.reader = Session(figures, self.path.name.split(".")[0])
+        return self.reader
 
 
 class BlockItem(pytest.Item):
@@ -87,7 +85,7 @@ class FiguresItem(pytest.Item):
             pytest.skip(f"a block failed ({page.failed_at})")
         text = self.path.read_text(encoding="utf-8")
         shown = {f"{m['name']}.svg": text[: m.start()].count("\n") + 1 for m in FIGURE.finditer(text)}
-        drawn = set(page.session_state.written) if page.session_state else set()
+        drawn = set(page.reader.written) if page.reader else set()
         problems = [f"{rel(self.path)}:{line}: shows figures/{name}, which no code "
                     f"block draws (figures are named <page>-<section>.svg after the snippet section that "
                     f"calls plt.show() or display())" for name, line in shown.items() if name not in drawn]

@@ -137,6 +137,17 @@ def nondeterminism(page: Path) -> list[str]:
     return problems
 
 
+def prune() -> None:
+    """Remove what pages that no longer exist left in generated/ (figures, notebooks, scripts)."""
+    stems = {(lang_of(p), p.parent.relative_to(DOCS), figure_stem(p)) for p in pages()}
+    for path in GENERATED_DOCS.glob("*/**/*.*"):
+        lang, *chapter, kind, name = path.relative_to(GENERATED_DOCS).parts
+        stem = name.rsplit(".", 1)[0]
+        owners = [s for l, c, s in stems if l == lang and c == Path(*chapter)]
+        if not any(stem == s or (kind == "figures" and stem.startswith(s + "-")) for s in owners):
+            path.unlink()
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--twice"]:  # python -m tools.generate --twice docs/x.ko.md ...: reproducibility check
         problems = [p for a in argv[1:] for p in nondeterminism(ROOT / a)]

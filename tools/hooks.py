@@ -83,6 +83,7 @@ def on_pre_build(config, **kwargs):
         jupyter.config["cache_dir"] = os.path.join(_jupyter_cache_root, _language(config))
     if os.environ.get("SITE_GENERATE") == "0":  # the benchmark's floor: no code runs, nothing is checked
         return
+    generate.prune()
     blocks = {page: code_blocks(page) for page in pages()}
     stale = [page for page, b in blocks.items() if b and generate.cached(page, b) is None]
     if stale:

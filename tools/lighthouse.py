@@ -77,9 +77,14 @@ def urls() -> list[str]:
 
 def audit(base: str, path: str, out: Path) -> dict:
     report = out / f"{path.replace('/', '_') or 'home'}-{len(list(out.iterdir()))}"
-    subprocess.run([str(LIGHTHOUSE), base + path, "--quiet", "--output=json", f"--output-path={report}.json",
-                    f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
-                   env=dict(os.environ, CHROME_PATH="/usr/bin/chromium"), check=True, capture_output=True)
+    for attempt in range(3):  # headless Chromium now and then dies on a small machine; try again
+        run = subprocess.run([str(LIGHTHOUSE), base + path, "--quiet", "--output=json", f"--output-path={report}.json",
+                              f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
+                             env=dict(os.environ, CHROME_PATH="/usr/bin/chromium"), capture_output=True, text=True)
+        if run.returncode == 0:
+            break
+    else:
+        sys.exit(f"lighthouse failed on /{path}:\n{run.stderr[-2000:]}")
     data = json.loads(Path(f"{report}.json").read_text(encoding="utf-8"))
     scores = {c: round(100 * (data["categories"][c]["score"] or 0)) for c in CATEGORIES}
     failed = [a for a, r in data["audits"].items() if r.get("score") == 0 and r.get("scoreDisplayMode") == "binary"]
@@ -98,7 +103,8 @@ def main() -> int:
     print(f"medians of {RUNS} runs per page\n")
     print("| page | performance | accessibility | best practices | SEO | bytes | failed audits |")
     print("|---|---:|---:|---:|---:|---:|---|")
-    for path in urls():
+    only = sys.argv[1:]  # python -m tools.lighthouse loss momentum: just the pages whose path has these
+    for path in [u for u in urls() if not only or any(o in u for o in only)]:
         runs = [audit(base, path, out) for _ in range(RUNS)]
         s = {c: statistics.median(r[c] for r in runs) for c in (*CATEGORIES, "bytes")}
         failed = sorted({a for r in runs for a in r["failed"]})
