@@ -57,12 +57,16 @@ def _flatten_admonitions(lines: list[str]) -> list[str]:
                 continue
             changed = True
             indent = len(m["indent"])
-            if m["title"]:
-                out += [" " * indent + f"**{m['title']}**", ""]
             i += 1
+            body = []
             while i < len(lines) and (not lines[i].strip() or len(lines[i]) - len(lines[i].lstrip()) > indent):
-                out.append(lines[i][indent + 4:] if lines[i].strip() else "")
+                body.append(lines[i][indent + 4:] if lines[i].strip() else "")
                 i += 1
+            # a box that only holds a printed output needs no title: the output goes under its code cell
+            only_output = body and "pytest-codeblocks:expected-output" in body[0 if body[0] else 1]
+            if m["title"] and not only_output:
+                out += [" " * indent + f"**{m['title']}**", ""]
+            out += body
         lines = out
     return lines
 
