@@ -104,11 +104,16 @@ def test_korean_and_english_code_that_differ_in_logic(project):
     assert "-alpha = 0.05" in out and "+alpha = 0.5" in out
 
 
-@pytest.mark.parametrize("link", ["[x](data.md#no-such-heading)", "[x](no-such-page.md)", "[x](../en/data.md)"])
-def test_a_broken_internal_link_or_anchor(project, link):
-    edit(project / f"{PAGE}.ko.md", "## 정리\n", f"## 정리\n\n{link}\n")
+LINKS = ["[x](data.md#no-such-heading)", "[x](no-such-page.md)", "[x](../en/data.md)"]
+
+
+def test_broken_internal_links_and_anchors(project):
+    """One build checks all three kinds: a missing anchor, a missing page, a link into the other language."""
+    edit(project / f"{PAGE}.ko.md", "## 정리\n", "## 정리\n\n" + "\n\n".join(LINKS) + "\n")
     err = build_in(project)
-    assert re.search(rf"WARNING .*'gradient-descent/two-variables.ko.md'.*{re.escape(link.split('(')[1].rstrip(')').split('#')[0].split('/')[-1])}", err), err[-2000:]
+    for target in ["data.md#no-such-heading", "no-such-page.md", "../en/data.md"]:
+        assert re.search(rf"WARNING .*'gradient-descent/two-variables.ko.md'.*{re.escape(target)}", err), \
+            f"no warning for {target}:\n{err[-2000:]}"
 
 
 def test_a_figure_shown_but_not_drawn_and_one_drawn_but_not_shown(project):
