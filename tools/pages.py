@@ -97,7 +97,7 @@ def section_start(path: str, section: str) -> int:
 
 def pages(lang: str | None = None) -> list[Path]:
     langs = [lang] if lang else LANGS
-    return sorted(p for p in DOCS.rglob("*.md") if p.suffixes[-2:-1] in ([f".{x}"] for x in langs))
+    return sorted(p for p in DOCS.rglob("*.md") if p.suffixes[-2:-1] in [[f".{x}"] for x in langs])
 
 
 def rel(path: Path) -> str:

@@ -13,8 +13,8 @@ import functools
 import importlib.util
 import io
 import linecache
-import os
 import logging
+import os
 import re
 import signal
 import traceback
@@ -22,7 +22,7 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools.pages import ROOT, Block, Piece
+from tools.pages import Block, Piece
 
 BLOCK_TIMEOUT_S = int(os.environ.get("BLOCK_TIMEOUT_S", 60))  # a block of this chapter runs in well under a second
 SVG_SALT = "first-steps-in-ml"  # fixes the ids matplotlib writes into SVG files
@@ -223,5 +223,3 @@ def run_page(blocks: list[Block], figure_dir: Path | None, figure_stem: str) -> 
             break
     return results
 
-
-__all__ = ["ROOT", "Result", "Session", "output_diff", "run_page", "stable_graph_svg"]
