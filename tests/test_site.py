@@ -15,7 +15,9 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
+from fontTools.ttLib import TTFont
 
+from tools import mathml
 from tools.pages import DOCS, ROOT, code_blocks, counterpart, lang_of, pages, rel
 from tools.sitecheck import third_party_loads
 
@@ -106,7 +108,17 @@ def test_math_is_rendered_at_build_time(site, page):
     text = (site / url_of(page)).read_text(encoding="utf-8")
     assert 'class="arithmatex"' not in text, f"{url_of(page)}: math left unrendered"
     if "$" in re.sub(r"```.*?```", "", page.read_text(encoding="utf-8"), flags=re.S):
-        assert 'class="katex"' in text and "<math" in text, f"{url_of(page)}: no KaTeX output (HTML + MathML)"
+        assert "<math" in text, f"{url_of(page)}: no MathML"
+
+
+def test_the_math_font_has_every_character_the_math_uses(site):
+    """The font is cut down to what tools/mathml.py finds in the prose; the built pages must agree."""
+    cmap = TTFont(site / mathml.FONT_URL).getBestCmap()
+    missing = []
+    for page in sorted(site.rglob("*.html")):
+        need, _ = mathml.characters(re.findall(r"<math.*?</math>", page.read_text(encoding="utf-8"), re.S))
+        missing += [f"{page.relative_to(site)}: {c} (U+{ord(c):04X})" for c in sorted(need) if ord(c) not in cmap]
+    assert not missing, "characters missing from the math font:\n" + "\n".join(missing[:20])
 
 
 def test_no_style_script_font_or_image_comes_from_a_third_party(site):

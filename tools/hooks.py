@@ -5,10 +5,10 @@
   warn, with file and line, where a documented output no longer matches what the code prints
   (`mkdocs build --strict` then fails).
 - on_files: serve generated/docs/<lang>/ (figures, notebooks, scripts) as part of that
-  language's docs/, and KaTeX's stylesheet and fonts.
+  language's docs/, and the math font (tools/mathml.py).
 - on_page_markdown: the "run this page yourself" box with the editions and the versions the
   outputs were checked with.
-- on_page_content: render $...$ and $$...$$ with KaTeX (no CDN, no math JavaScript), size
+- on_page_content: render $...$ and $$...$$ as MathML (tools/mathml.py), size
   the figures, and make notebook pages self-contained.
 - on_post_page: two fixes to Material's page shell.
 """
@@ -33,7 +33,7 @@ from nbconvert.exporters.templateexporter import TemplateExporter
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # mkdocs loads this file by path
 
-from tools import generate  # noqa: E402
+from tools import generate, mathml  # noqa: E402
 from tools.pages import ROOT, code_blocks, pages  # noqa: E402
 from tools.runner import output_diff  # noqa: E402
 
@@ -65,8 +65,6 @@ def _environment_with_compiled_templates(exporter, _create=TemplateExporter._cre
 
 TemplateExporter._create_environment = _environment_with_compiled_templates
 DEFAULT_LANGUAGE = "ko"
-KATEX_DIST = ROOT / "node_modules" / "katex" / "dist"
-MATH_CACHE = generate.CACHE / "math.json"
 MATH = re.compile(r'<(?P<tag>span|div) class="arithmatex">(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\])</(?P=tag)>', re.S)
 
 
@@ -113,7 +111,7 @@ def _language(config) -> str:
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has sorted docs/ into languages
 def on_files(files, config, **kwargs):
-    """Serve generated/docs/<lang>/ as part of that language's docs/, and KaTeX's stylesheet and fonts.
+    """Serve generated/docs/<lang>/ as part of that language's docs/, and the math font.
 
     Added after i18n, which would drop notebook pages from outside docs/, and wrapped here
     rather than by mkdocs-jupyter, which gives notebooks no language folder (ultrabug/mkdocs-static-i18n#198).
@@ -134,11 +132,7 @@ def on_files(files, config, **kwargs):
             file.abs_dest_path = os.path.normpath(os.path.join(config["site_dir"], file.dest_path))
             file.url = prefix + file.url
         files.append(file)
-    if not KATEX_DIST.exists():
-        raise PluginError("KaTeX is not installed: run `make setup` (npm ci installs it into node_modules/)")
-    for path in [KATEX_DIST / "katex.min.css", *sorted((KATEX_DIST / "fonts").glob("*.woff2"))]:
-        files.append(File.generated(config, "assets/katex/" + path.relative_to(KATEX_DIST).as_posix(),
-                                    abs_src_path=str(path)))
+    files.append(File.generated(config, mathml.FONT_URL, content=mathml.font()))
     return files
 
 
@@ -172,48 +166,24 @@ EDITION_TEXT = {
 }
 
 
-_math_cache: dict[str, str] | None = None
-
-
-def _render(formulas: list[tuple[str, bool]]) -> list[str]:
-    global _math_cache
-    if _math_cache is None:
-        try:
-            _math_cache = json.loads(MATH_CACHE.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            _math_cache = {}
-    keys = [f"{int(d)}{tex}" for tex, d in formulas]
-    todo = sorted({k for k in keys if k not in _math_cache})
-    if todo:
-        run = subprocess.run(["node", str(ROOT / "tools" / "katex_render.js")], cwd=ROOT, text=True,
-                             input=json.dumps([[k[1:], k[0] == "1"] for k in todo]), capture_output=True)
-        if run.returncode:
-            raise PluginError(run.stderr.strip())
-        _math_cache.update(zip(todo, json.loads(run.stdout)))
-        MATH_CACHE.parent.mkdir(parents=True, exist_ok=True)
-        MATH_CACHE.write_text(json.dumps(_math_cache, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-    return [_math_cache[k] for k in keys]
-
-
 NOTEBOOK_SCRIPTS = re.compile(r'<!-- Load mathjax -->\s*<script src=""> </script>|<!-- MathJax configuration -->\s*'
                               r'<script type="text/x-mathjax-config">.*?</script>\s*<!-- End of mathjax configuration -->|'
                               r'<script type="module">.*?</script>', re.S)
-NOTEBOOK_MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|(?<![\\$])\$(?!\s)(?P<inline>[^$\n]+?)(?<!\s)\$", re.S)
 
 
 def _notebook_page(content: str, page, config) -> str:
-    """nbconvert's HTML loads MathJax and mermaid from CDNs: drop both, render the math with KaTeX,
+    """nbconvert's HTML loads MathJax and mermaid from CDNs: drop both, render the math as MathML,
     and offer the two downloads at the top."""
     content = NOTEBOOK_SCRIPTS.sub("", content)
     content = re.sub(r"<style[^>]*>.*?</style>", "", content, flags=re.S)  # JupyterLab's theme: extra.css stands in
     content = content.replace('class="highlight-ipynb', 'class="highlight highlight-ipynb')  # Material's colours
     parts = re.split(r"(<pre.*?</pre>|<svg.*?</svg>)", content, flags=re.S)  # math only in the prose
     for i in range(0, len(parts), 2):
-        found = list(NOTEBOOK_MATH.finditer(parts[i]))
+        found = list(mathml.TEX.finditer(parts[i]))
         if found:
-            rendered = iter(_render([(html.unescape(m["display"] or m["inline"]).strip(), m["display"] is not None)
+            rendered = iter(mathml.render([(html.unescape(m["display"] or m["inline"]).strip(), m["display"] is not None)
                                      for m in found]))
-            parts[i] = NOTEBOOK_MATH.sub(lambda m: next(rendered), parts[i])
+            parts[i] = mathml.TEX.sub(lambda m: next(rendered), parts[i])
     stem = Path(page.file.src_uri).stem
     words = EDITION_TEXT[_language(config)]
     links = (f'<p class="edition-downloads"><a href="{stem}.ipynb" download>{words["download"]} .ipynb</a> · '
@@ -271,7 +241,7 @@ def on_page_content(content, page, config, files, **kwargs):
     formulas = [(html.unescape(m["inline"] if m["inline"] is not None else m["display"]).strip(),
                  m["display"] is not None) for m in found]
     try:
-        rendered = iter(_render(formulas))
+        rendered = iter(mathml.render(formulas))
     except PluginError as e:
         raise PluginError(f"{page.file.src_uri}: {e}") from None
     return MATH.sub(lambda m: next(rendered), content)

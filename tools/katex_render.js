@@ -1,4 +1,4 @@
-// Render TeX to HTML (+ MathML for screen readers) at build time, so pages need no math JavaScript.
+// Render TeX to MathML at build time (tools/mathml.py): browsers lay it out natively, no math JavaScript.
 // stdin: JSON [[tex, displayMode], ...]; stdout: JSON [html, ...]. Errors name the formula.
 const katex = require("katex");
 
@@ -7,7 +7,7 @@ process.stdin.on("data", (chunk) => (input += chunk));
 process.stdin.on("end", () => {
   const out = JSON.parse(input).map(([tex, displayMode]) => {
     try {
-      return katex.renderToString(tex, { displayMode, throwOnError: true, output: "htmlAndMathml", strict: "error" });
+      return katex.renderToString(tex, { displayMode, throwOnError: true, output: "mathml", strict: "error" });
     } catch (e) {
       process.stderr.write(`KaTeX cannot render ${JSON.stringify(tex)}: ${e.message}\n`);
       process.exit(1);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the system programs the build needs when they are missing:
-#   dot (Graphviz: torchviz draws computation graphs with it), node + npm (KaTeX renders the math),
+#   dot (Graphviz: torchviz draws computation graphs with it), node + npm (KaTeX turns the math into MathML),
 #   and, with --browser, chromium (the browser tests and Lighthouse).
 # Installs with apt-get as root on Debian/Ubuntu; otherwise says exactly what to install.
 set -euo pipefail
