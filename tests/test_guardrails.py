@@ -162,6 +162,9 @@ def test_a_code_fence_the_runner_would_skip(project, fence):
 
 def test_editions_cannot_fall_behind_their_page(project):
     """The notebook and script are rebuilt from the page on every build; an edited sentence shows up at once."""
+    for page in (project / "docs/gradient-descent").glob("*.md"):  # the other pages' code need not run
+        if not page.name.startswith("two-variables."):
+            page.unlink()
     env = dict(os.environ, GENERATED_DIR=str(project / "generated"))
     subprocess.run([sys.executable, "-m", "tools.generate", f"{PAGE}.en.md"], cwd=project, env=env, check=True,
                    capture_output=True)
