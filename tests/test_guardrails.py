@@ -116,6 +116,12 @@ def test_broken_internal_links_and_anchors(project):
             f"no warning for {target}:\n{err[-2000:]}"
 
 
+def test_a_formula_that_katex_cannot_read(project):
+    edit(project / f"{PAGE}.en.md", "## Summary\n", "## Summary\n\nThe loss is $\\mathrm{L}(\\notacommand u)$.\n")
+    err = build_in(project)
+    assert f"{PAGE}.en.md: KaTeX cannot render" in err and "notacommand" in err, err[-2000:]
+
+
 def test_a_figure_shown_but_not_drawn_and_one_drawn_but_not_shown(project):
     edit(project / f"{PAGE}.ko.md", "figures/two-variables-plot.svg", "figures/two-variables-plots.svg")
     out = pytest_in(project, f"{PAGE}.ko.md")

@@ -116,7 +116,7 @@ def test_the_math_font_has_every_character_the_math_uses(site):
     cmap = TTFont(site / mathml.FONT_URL).getBestCmap()
     missing = []
     for page in sorted(site.rglob("*.html")):
-        need, _ = mathml.characters(re.findall(r"<math.*?</math>", page.read_text(encoding="utf-8"), re.S))
+        need = mathml.characters(re.findall(r"<math.*?</math>", page.read_text(encoding="utf-8"), re.S))
         missing += [f"{page.relative_to(site)}: {c} (U+{ord(c):04X})" for c in sorted(need) if ord(c) not in cmap]
     assert not missing, "characters missing from the math font:\n" + "\n".join(missing[:20])
 

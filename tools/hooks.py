@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import html
-import json
 import logging
 import os
 import re
@@ -181,8 +180,8 @@ def _notebook_page(content: str, page, config) -> str:
     for i in range(0, len(parts), 2):
         found = list(mathml.TEX.finditer(parts[i]))
         if found:
-            rendered = iter(mathml.render([(html.unescape(m["display"] or m["inline"]).strip(), m["display"] is not None)
-                                     for m in found]))
+            rendered = iter(mathml.render([(html.unescape(m["display"] or m["inline"]).strip(),
+                                            m["display"] is not None) for m in found]))
             parts[i] = mathml.TEX.sub(lambda m: next(rendered), parts[i])
     stem = Path(page.file.src_uri).stem
     words = EDITION_TEXT[_language(config)]

@@ -7,7 +7,9 @@ process.stdin.on("data", (chunk) => (input += chunk));
 process.stdin.on("end", () => {
   const out = JSON.parse(input).map(([tex, displayMode]) => {
     try {
-      return katex.renderToString(tex, { displayMode, throwOnError: true, output: "mathml", strict: "error" });
+      const mathml = katex.renderToString(tex, { displayMode, throwOnError: true, output: "mathml", strict: "error" });
+      // the TeX source rides along in an <annotation>: no browser or screen reader uses it, so leave it out
+      return mathml.replace(/<semantics>(.*)<annotation encoding="application\/x-tex">.*<\/annotation><\/semantics>/s, "$1");
     } catch (e) {
       process.stderr.write(`KaTeX cannot render ${JSON.stringify(tex)}: ${e.message}\n`);
       process.exit(1);
