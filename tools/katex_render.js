@@ -8,8 +8,11 @@ process.stdin.on("end", () => {
   const out = JSON.parse(input).map(([tex, displayMode]) => {
     try {
       const mathml = katex.renderToString(tex, { displayMode, throwOnError: true, output: "mathml", strict: "error" });
-      // the TeX source rides along in an <annotation>: no browser or screen reader uses it, so leave it out
-      return mathml.replace(/<semantics>(.*)<annotation encoding="application\/x-tex">.*<\/annotation><\/semantics>/s, "$1");
+      // Just the <math>: KaTeX's wrapping span has no use without its stylesheet, and no browser or
+      // screen reader reads the TeX source that rides along in an <annotation>
+      return mathml
+        .replace(/^<span class="katex">(.*)<\/span>$/s, "$1")
+        .replace(/<semantics>(.*)<annotation encoding="application\/x-tex">.*<\/annotation><\/semantics>/s, "$1");
     } catch (e) {
       process.stderr.write(`KaTeX cannot render ${JSON.stringify(tex)}: ${e.message}\n`);
       process.exit(1);

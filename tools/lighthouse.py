@@ -24,6 +24,7 @@ from tools.pages import DOCS, ROOT, lang_of, pages
 SITE = ROOT / "site"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 95, "seo": 95}  # issue 6
 RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", 3))
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
                 "--disable-background-networking --disable-component-update --disable-sync")
@@ -104,15 +105,20 @@ def main() -> int:
     print("| page | performance | accessibility | best practices | SEO | bytes | failed audits |")
     print("|---|---:|---:|---:|---:|---:|---|")
     only = sys.argv[1:]  # python -m tools.lighthouse loss momentum: just the pages whose path has these
-    for path in [u for u in urls() if not only or any(o in u for o in only)]:
+    paths = [u for u in urls() if not only or any(o in u for o in only)]
+    missed = []
+    for path in paths:
         runs = [audit(base, path, out) for _ in range(RUNS)]
         s = {c: statistics.median(r[c] for r in runs) for c in (*CATEGORIES, "bytes")}
         failed = sorted({a for r in runs for a in r["failed"]})
         print(f"| /{path} | {s['performance']:.0f} | {s['accessibility']:.0f} | {s['best-practices']:.0f} | "
               f"{s['seo']:.0f} | {s['bytes'] / 1024:.0f} KB | {', '.join(failed) or '-'} |", flush=True)
+        missed += [f"/{path} {c} {s[c]:.0f} < {t}" for c, t in TARGETS.items() if s[c] < t]
     server.shutdown()
     print(f"\nreports: {out}")
-    return 0
+    print("targets: " + ", ".join(f"{c} >= {t}" for c, t in TARGETS.items()))
+    print("\n".join(["missed:", *missed]) if missed else f"met on all {len(paths)} pages")
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":
