@@ -11,6 +11,7 @@ nothing changed costs milliseconds. Deleting generated/ is always safe.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -28,6 +29,7 @@ TOOL_SOURCES = ("tools/pages.py", "tools/runner.py")
 VERSIONED = ("torch", "numpy", "matplotlib", "torchviz", "graphviz", "koreanize-matplotlib")  # the last ships the Hangul font
 
 
+@functools.cache  # reading package metadata took a second per build when asked once per page
 def versions() -> dict[str, str]:
     return {"python": platform.python_version(), **{name: version(name) for name in VERSIONED}}
 
@@ -106,7 +108,7 @@ def generate(page: Path) -> dict:
     errors = [r.error for r in results if r.error]
     record = {
         "key": page_key(page),
-        "versions": versions(),
+        "versions": dict(versions()),
         "outputs": [{"line": r.block.lineno, "stdout": r.stdout, "figures": r.figures} for r in results],
         "figures": [f for r in results for f in r.figures],
         "figure_dir": str(out),
