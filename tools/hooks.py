@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 import re
@@ -64,7 +63,6 @@ def _environment_with_compiled_templates(exporter, _create=TemplateExporter._cre
 
 TemplateExporter._create_environment = _environment_with_compiled_templates
 DEFAULT_LANGUAGE = "ko"
-MATH = re.compile(r'<(?P<tag>span|div) class="arithmatex">(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\])</(?P=tag)>', re.S)
 
 
 _jupyter_cache_root: str | None = None
@@ -178,11 +176,7 @@ def _notebook_page(content: str, page, config) -> str:
     content = content.replace('class="highlight-ipynb', 'class="highlight highlight-ipynb')  # Material's colours
     parts = re.split(r"(<pre.*?</pre>|<svg.*?</svg>)", content, flags=re.S)  # math only in the prose
     for i in range(0, len(parts), 2):
-        found = list(mathml.TEX.finditer(parts[i]))
-        if found:
-            rendered = iter(mathml.render([(html.unescape(m["display"] or m["inline"]).strip(),
-                                            m["display"] is not None) for m in found]))
-            parts[i] = mathml.TEX.sub(lambda m: next(rendered), parts[i])
+        parts[i] = mathml.replace(mathml.TEX, parts[i])
     stem = Path(page.file.src_uri).stem
     words = EDITION_TEXT[_language(config)]
     links = (f'<p class="edition-downloads"><a href="{stem}.ipynb" download>{words["download"]} .ipynb</a> · '
@@ -244,13 +238,7 @@ def on_page_content(content, page, config, files, **kwargs):
         except PluginError as e:
             raise PluginError(f"{page.file.src_uri}: {e}") from None
     content = _size_figures(content, page, config)
-    found = list(MATH.finditer(content))
-    if not found:
-        return content
-    formulas = [(html.unescape(m["inline"] if m["inline"] is not None else m["display"]).strip(),
-                 m["display"] is not None) for m in found]
     try:
-        rendered = iter(mathml.render(formulas))
+        return mathml.replace(mathml.ARITHMATEX, content)
     except PluginError as e:
         raise PluginError(f"{page.file.src_uri}: {e}") from None
-    return MATH.sub(lambda m: next(rendered), content)

@@ -28,6 +28,8 @@ RENDERED = CACHE / "math.json"
 
 # $$display$$ and $inline$, as pymdownx.arithmatex (generic) finds them in prose
 TEX = re.compile(r"\$\$(?P<display>.+?)\$\$|(?<![\\$])\$(?!\s)(?P<inline>[^$\n]+?)(?<!\s)\$", re.S)
+# ...and what arithmatex makes of them in a page's HTML
+ARITHMATEX = re.compile(r'<(?P<tag>span|div) class="arithmatex">(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\])</(?P=tag)>', re.S)
 FENCE = re.compile(r"^(?P<indent> *)(```|~~~).*?^(?P=indent)\2", re.S | re.M)
 
 _cache: dict | None = None
@@ -66,9 +68,22 @@ def render(formulas: list[tuple[str, bool]]) -> list[str]:
     return [done[k] if k[0] == "0" else f'<span class="math-display">{done[k]}</span>' for k in keys]
 
 
+def _formula(m: re.Match) -> tuple[str, bool]:
+    display = m["display"] is not None
+    return html.unescape(m["display"] if display else m["inline"]).strip(), display
+
+
+def replace(pattern: re.Pattern, text: str) -> str:
+    """Every formula that `pattern` (TEX or ARITHMATEX) finds in `text`, rendered in its place."""
+    found = list(pattern.finditer(text))
+    if not found:
+        return text
+    rendered = iter(render([_formula(m) for m in found]))
+    return pattern.sub(lambda m: next(rendered), text)
+
+
 def formulas_in(markdown: str) -> list[tuple[str, bool]]:
-    prose = FENCE.sub("", markdown)
-    return [((m["display"] or m["inline"]).strip(), m["display"] is not None) for m in TEX.finditer(prose)]
+    return [_formula(m) for m in TEX.finditer(FENCE.sub("", markdown))]
 
 
 def _italic(c: str) -> str | None:
