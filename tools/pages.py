@@ -21,6 +21,8 @@ DOCS = ROOT / "docs"
 LANGS = ("ko", "en")
 
 # the one include form a python block may hold: `--8<-- "snippets/<lang>/<module>.py:<section>"`
+# an exercise's worked solution lives in sections named solution-<n>[-<anything>] (see tools/runner.py)
+SOLUTION = re.compile(r"^solution-(?P<n>\d+)(?:-[\w-]+)?$")
 INCLUDE = re.compile(r'^\s*--8<--\s+"(?P<path>snippets/[\w/.-]+\.py):(?P<section>[\w-]+)"\s*$')
 SECTION_START = re.compile(r"^\s*# --8<-- \[start:(?P<name>[\w-]+)\]")
 
@@ -55,6 +57,12 @@ class Block:
     @property
     def code(self) -> str:
         return "".join(p.code for p in self.pieces)
+
+    @property
+    def solution(self) -> int | None:
+        """The exercise this block answers, when all its sections are `solution-<n>...`."""
+        numbers = {int(m["n"]) if (m := SOLUTION.match(p.section)) else None for p in self.pieces}
+        return numbers.pop() if len(numbers) == 1 else None
 
 
 @cache
