@@ -1,5 +1,11 @@
 """The glossary is the chapter's vocabulary: both languages list the same terms, and Korean pages
-never use the spellings its last column rules out."""
+never use the spellings its last column rules out.
+
+One exception, kept narrow on purpose: a page may quote the original notes word for word, and the notes
+use some of those spellings (they say “산포도” for a scatter plot). A match that lies inside curly double
+quotes “…” on the same line is such a quotation and is allowed. Straight quotes "…", brackets, inline code
+and a quote left open at the end of a line are not: there the spelling fails as anywhere else.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ import pytest
 from tools.pages import DOCS, ROOT, pages, rel
 
 GLOSSARY = {lang: DOCS / "gradient-descent" / f"glossary.{lang}.md" for lang in ("ko", "en")}
+QUOTATION = re.compile(r"“[^“”\n]*”")  # a word-for-word quotation of the notes, opened and closed on one line
 
 
 def rows(lang: str) -> list[list[str]]:
@@ -23,10 +30,43 @@ def avoided() -> dict[str, str]:
     return {variant.strip(): row[0] for row in rows("ko") for variant in row[-1].split(",") if variant.strip()}
 
 
+def violations(text: str, where: str, rules: dict[str, str]) -> list[str]:
+    """`where:line: 'spelling' → 'term'` for every avoided spelling in text outside a quotation “…”."""
+    pattern = re.compile("|".join(map(re.escape, sorted(rules, key=len, reverse=True))))
+    problems = []
+    for n, line in enumerate(text.splitlines(), 1):
+        quoted = [m.span() for m in QUOTATION.finditer(line)]
+        for m in pattern.finditer(line):
+            if not any(start < m.start() and m.end() < end for start, end in quoted):
+                problems.append(f"{where}:{n}: '{m[0]}' → '{rules[m[0]]}' (용어집 참고)")
+    return problems
+
+
 def test_both_glossaries_list_the_same_terms():
     assert [r[0] for r in rows("ko")] == [r[0] for r in rows("en")]
     assert [r[1] for r in rows("ko")] == [r[1] for r in rows("en")]
     assert [r[-1] for r in rows("ko")] == [r[-1] for r in rows("en")]
+
+
+def test_the_glossary_rules_out_the_spellings_of_issue_10():
+    rules = avoided()
+    assert rules["산포도"] == "산점도"  # 산포도 is dispersion in statistics
+    assert rules["잎 텐서"] == "리프 텐서"
+    assert "옵티마이저" not in rules  # allowed after 최적화 함수(옵티마이저)
+
+
+def test_the_matcher_fails_outside_quotations_with_file_and_line():
+    """Guardrail for the matcher itself: only a closed “…” on the same line lets a spelling through."""
+    text = "\n".join([
+        "노트는 “산포도에 회귀 직선 동시 출력”이라고 씁니다.",  # 1: a quotation of the notes: allowed
+        "산포도를 그립니다.",  # 2: plain prose
+        '노트는 "산포도"라고 씁니다.',  # 3: straight quotes are not a quotation of the notes
+        "“인용은 여기서 닫히고” 산포도는 밖에 있습니다.",  # 4: after the closing mark
+        "“닫히지 않은 인용 산포도",  # 5: a quote left open
+        "산포도(scatter plot)와 “산포도”",  # 6: one outside, one inside
+    ])
+    assert violations(text, "docs/x.ko.md", {"산포도": "산점도"}) == [
+        f"docs/x.ko.md:{n}: '산포도' → '산점도' (용어집 참고)" for n in (2, 3, 4, 5, 6)]
 
 
 KO_PAGES = [p for p in pages("ko") if p != GLOSSARY["ko"]] + sorted((ROOT / "snippets" / "ko").glob("*.py"))
@@ -34,9 +74,5 @@ KO_PAGES = [p for p in pages("ko") if p != GLOSSARY["ko"]] + sorted((ROOT / "sni
 
 @pytest.mark.parametrize("page", KO_PAGES, ids=[rel(p) for p in KO_PAGES])
 def test_korean_pages_use_the_glossary_terms(page):
-    rules = avoided()
-    pattern = re.compile("|".join(map(re.escape, sorted(rules, key=len, reverse=True))))
-    problems = [f"{rel(page)}:{n}: '{m[0]}' → '{rules[m[0]]}' (용어집 참고)"
-                for n, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1)
-                for m in pattern.finditer(line)]
+    problems = violations(page.read_text(encoding="utf-8"), rel(page), avoided())
     assert not problems, "\n".join(problems)

@@ -16,6 +16,9 @@ print(f'W* = {W_star:.7f}  B* = {B_star:.7f}')
 loss_min = mse(W_star * X + B_star, Y).item()
 print(f'least squares   : W = {W_star:.7f}  B = {B_star:.7f}  loss = {loss_min:.4f}')
 print(f'gradient descent: W = {W.item():.7f}  B = {B.item():.7f}  loss = {history[-1, 1]:.4f}')
+
+# how far W is from the answer
+print(f'W* - W = {W_star - W.item():.1e}')
 # --8<-- [end:min-loss]
 
 # --8<-- [start:original-units]
@@ -60,3 +63,57 @@ print(f'B at epoch {t:.0f} = {B_t:.4f}  B^2 = {B_t ** 2:.4f}')
 print(f'smallest loss + B^2 = {loss_min + B_t ** 2:.4f}')
 print(f'recorded loss       = {history[-1, 1]:.4f}')
 # --8<-- [end:leftover]
+
+# --8<-- [start:solution-1]
+# train for 500 epochs at learning rate 0.005 (new tensors W5, B5; the page's W and B stay as they are)
+lr5 = 0.005
+W5 = torch.tensor(1.0, requires_grad=True)
+B5 = torch.tensor(1.0, requires_grad=True)
+for epoch in range(num_epochs):
+    loss5 = mse(W5 * X + B5, Y)
+    loss5.backward()
+    with torch.no_grad():
+        W5 -= lr5 * W5.grad
+        B5 -= lr5 * B5.grad
+    W5.grad.zero_()
+    B5.grad.zero_()
+
+# does B follow B_t = (1 - 2 lr)^t?
+print(f'B after 500 epochs  = {B5.item():.6f}')
+print(f'(1 - 2 * lr) ** 500 = {(1 - 2 * lr5) ** num_epochs:.6f}')
+
+# does W follow W_t = W* + (1 - W*)(1 - 2 lr mean(X^2))^t?
+W5_formula = W_star + (1 - W_star) * (1 - 2 * lr5 * mean_X2) ** num_epochs
+print(f'W after 500 epochs  = {W5.item():.7f}')
+print(f'W by the formula    = {W5_formula:.7f}')
+print(f'loss = {mse(W5 * X + B5, Y).item():.4f}')
+# --8<-- [end:solution-1]
+
+# --8<-- [start:solution-2]
+# split the loss recorded at epoch 250 into its three parts
+t250 = history[25, 0]  # 250
+B250 = (1 - 2 * lr) ** t250  # B at epoch 250
+W250 = W_star + (1 - W_star) * (1 - 2 * lr * mean_X2) ** t250  # W at epoch 250
+middle = mean_X2 * (W250 - W_star) ** 2  # the middle term
+print(f'epoch {t250:.0f}: B^2 = {B250 ** 2:.4f}  middle term = {middle:.1e}')
+print(f'smallest loss + B^2          = {loss_min + B250 ** 2:.4f}')
+print(f'smallest loss + middle + B^2 = {loss_min + middle + B250 ** 2:.4f}')
+print(f'recorded loss                = {history[25, 1]:.4f}')
+# --8<-- [end:solution-2]
+
+# --8<-- [start:solution-3]
+# change only the starting value of B to 0 and train for 500 epochs (new tensors W0, B0)
+W0 = torch.tensor(1.0, requires_grad=True)
+B0 = torch.tensor(0.0, requires_grad=True)
+for epoch in range(num_epochs):
+    loss0 = mse(W0 * X + B0, Y)
+    loss0.backward()
+    with torch.no_grad():
+        W0 -= lr * W0.grad
+        B0 -= lr * B0.grad
+    W0.grad.zero_()
+    B0.grad.zero_()
+
+print(f'W = {W0.item():.7f}  B = {B0.item():.1e}')
+print(f'loss = {mse(W0 * X + B0, Y).item():.4f}  smallest loss = {loss_min:.4f}')
+# --8<-- [end:solution-3]

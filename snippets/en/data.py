@@ -53,3 +53,45 @@ plt.ylabel('Y: weight - mean (kg)')
 plt.title('Height vs Weight, centred')
 plt.show()
 # --8<-- [end:centred-scatter]
+
+# --8<-- [start:solution-1]
+# the value of the line through (166, 60) and (176, 75), the red dotted line
+slope = (75 - 60) / (176 - 166)
+line = 60 + slope * (x - 166)
+gap = y - line  # actual weight - value of the line
+print(gap.round(1))
+print(gap.mean().round(1))  # the mean gap
+print((gap**2).mean().round(3))  # the mean of the squared gaps
+
+# move the line by the mean gap
+gap2 = gap - gap.mean()
+print(gap2.round(1))
+print((gap2**2).mean().round(3))
+# --8<-- [end:solution-1]
+
+# --8<-- [start:solution-1-plot]
+plt.scatter(x, y, c='k', s=50)
+plt.plot([166, 176], [60, 75], 'r:', label='first line')
+plt.plot([166, 176], [60 + gap.mean(), 75 + gap.mean()], 'b--', label='moved line')
+plt.plot(x.mean(), y.mean(), 'b+', markersize=12)  # where the two means meet
+plt.xlabel('x: Height (cm)')
+plt.ylabel('y: Weight (kg)')
+plt.title('Moving the line')
+plt.legend()
+plt.show()
+# --8<-- [end:solution-1-plot]
+
+# --8<-- [start:solution-2]
+print(X.mean())
+print(Y.mean())
+print(f'{58.7:.20f}')  # the 58.7 the computer actually stores, to 20 decimal places
+# --8<-- [end:solution-2]
+
+# --8<-- [start:solution-3]
+# a new array with a sixth person added (sampleData1 stays as it is)
+sampleData2 = np.vstack([sampleData1, [180.0, 78.0]])
+print(sampleData2[:, 0].mean())
+print(sampleData2[:, 1].mean())
+# how far each mean moved
+print(round(sampleData2[:, 0].mean() - x.mean(), 4), round(sampleData2[:, 1].mean() - y.mean(), 4))
+# --8<-- [end:solution-3]

@@ -19,3 +19,47 @@ params = {'W': W, 'B': B}
 g = make_dot(loss, params=params)
 display(g)
 # --8<-- [end:graph]
+
+# --8<-- [start:solution-1]
+# the five errors, their squares and the mean of the squares
+with torch.no_grad():
+    errors = Yp - Y
+print(errors)
+print(errors ** 2)
+print(f'{(errors ** 2).sum().item():.2f}')
+print(f'{(errors ** 2).mean().item():.4f}')
+# --8<-- [end:solution-1]
+
+# --8<-- [start:solution-2]
+# start from W = 1.8, B = 0.0 and compute the predictions and the loss again
+W = torch.tensor(1.8, requires_grad=True).float()
+B = torch.tensor(0.0, requires_grad=True).float()
+Yp = pred(X)
+loss = mse(Yp, Y)
+print(loss)
+# --8<-- [end:solution-2]
+
+# --8<-- [start:solution-2-plot]
+# the centred scatter plot with both lines on top
+X_line = np.array([-5.0, 5.0])
+plt.scatter(X, Y, c='k', s=50)
+plt.plot(X_line, 1.0 * X_line + 1.0, 'r--', label='W = 1, B = 1 (start)')
+plt.plot(X_line, 1.8 * X_line + 0.0, 'b', label='W = 1.8, B = 0')
+plt.xlabel('X: height - mean (cm)')
+plt.ylabel('Y: weight - mean (kg)')
+plt.title('Centred data and two lines')
+plt.legend()
+plt.show()
+# --8<-- [end:solution-2-plot]
+
+# --8<-- [start:solution-3]
+# the mean of the absolute errors and its computation graph (W = 1, B = 1)
+W = torch.tensor(1.0, requires_grad=True).float()
+B = torch.tensor(1.0, requires_grad=True).float()
+Yp = pred(X)
+loss_abs = (Yp - Y).abs().mean()
+print(loss_abs)
+params = {'W': W, 'B': B}
+g = make_dot(loss_abs, params=params)
+display(g)
+# --8<-- [end:solution-3]

@@ -46,3 +46,42 @@ params = {'W': W, 'B': B}
 g = make_dot(Yp, params=params)
 display(g)
 # --8<-- [end:graph]
+
+# --8<-- [start:start-value]
+# after 500 updates with learning rate 0.001, how much of the starting point is left?
+lr = 0.001
+mean_X2 = (X ** 2).mean().item()  # the mean of X squared
+print(f'mean(X**2) = {mean_X2:.1f}')
+print(f'B: {(1 - 2 * lr) ** 500:.4f}')
+print(f'W: {(1 - 2 * lr * mean_X2) ** 500:.6f}')
+# --8<-- [end:start-value]
+
+# --8<-- [start:solution-1]
+# start from W = 2.0, B = 0.0 and compute the predictions again
+W = torch.tensor(2.0, requires_grad=True).float()
+B = torch.tensor(0.0, requires_grad=True).float()
+Yp = pred(X)
+print(Yp)
+# --8<-- [end:solution-1]
+
+# --8<-- [start:solution-2]
+# the centred NumPy array as a tensor without .float() (X is a tensor by now, so use a new name)
+X64 = torch.tensor(x - x.mean())
+print(X64.dtype)
+W = torch.tensor(1.0, requires_grad=True).float()  # W and B are float32, as on the page
+B = torch.tensor(1.0, requires_grad=True).float()
+Yp64 = pred(X64)
+print(Yp64.dtype)
+print(Yp64)
+# --8<-- [end:solution-2]
+
+# --8<-- [start:solution-3]
+# create W without requires_grad=True, then rerun the prediction and the graph
+W = torch.tensor(1.0).float()
+B = torch.tensor(1.0, requires_grad=True).float()
+Yp = pred(X)
+print(Yp)
+params = {'W': W, 'B': B}
+g = make_dot(Yp, params=params)
+display(g)
+# --8<-- [end:solution-3]

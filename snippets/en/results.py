@@ -35,6 +35,12 @@ plt.legend()
 plt.show()
 # --8<-- [end:centred-plot]
 
+# --8<-- [start:intercept]
+# the middle of the five points (the means of X and Y), and the height of the line at X = 0 (the prediction)
+print(f'{X.mean().item():.4f} {Y.mean().item():.4f}')
+print(f'{pred(torch.tensor(0.0)).item():.4f}')
+# --8<-- [end:intercept]
+
 # --8<-- [start:original]
 # undo the centring to get back to the original units (cm, kg)
 x_range = X_range + x.mean()
@@ -53,3 +59,59 @@ plt.title('Height vs Weight with the regression line')
 plt.legend()
 plt.show()
 # --8<-- [end:original-plot]
+
+# --8<-- [start:solution-1]
+# Solution 1: compare the heights at both ends found both ways, and draw the line from X_range and Y_range
+print(f'{W_numpy * -5 + B_numpy:.4f} {W_numpy * 5 + B_numpy:.4f}')
+print(Y_range.data)
+
+plt.scatter(X, Y, c='k', s=100, label='data')
+plt.plot(X_range.data, Y_range.data, c='b', label='regression line')
+plt.xlabel('X: height - mean (cm)')
+plt.ylabel('Y: weight - mean (kg)')
+plt.title('The regression line drawn from the two end tensors')
+plt.legend()
+plt.show()
+# --8<-- [end:solution-1]
+
+# --8<-- [start:solution-2]
+# Solution 2: centre the height 180 cm, predict, and add the mean weight back
+X_180 = 180 - x.mean()
+print(X_180)  # the centred height
+print((pred(X_180) + y.mean()).data)  # the predicted weight (kg)
+# --8<-- [end:solution-2]
+
+# --8<-- [start:solution-3]
+# Solution 3: train again from W = B = 1.0 for 3000 epochs (no printing every few epochs)
+W = torch.tensor(1.0, requires_grad=True).float()
+B = torch.tensor(1.0, requires_grad=True).float()
+lr = 0.001
+
+for epoch in range(3000):
+    loss = mse(pred(X), Y)
+    loss.backward()
+    with torch.no_grad():
+        W -= lr * W.grad
+        B -= lr * B.grad
+    W.grad.zero_()
+    B.grad.zero_()
+
+print('W = ', W.data.numpy())
+print('B = ', B.data.numpy())
+print(f'{pred(torch.tensor(0.0)).item():.4f}')
+# --8<-- [end:solution-3]
+
+# --8<-- [start:solution-3-plot]
+# draw the line after 500 epochs (W_numpy, B_numpy) together with the line after 3000 epochs, and mark the mean point (0, 0) with an x
+W_3000 = W.item()
+B_3000 = B.item()
+plt.scatter(X, Y, c='k', s=100, label='data')
+plt.plot([-5, 5], [W_numpy * -5 + B_numpy, W_numpy * 5 + B_numpy], c='b', label='500 epochs')
+plt.plot([-5, 5], [W_3000 * -5 + B_3000, W_3000 * 5 + B_3000], c='r', ls='--', label='3000 epochs')
+plt.scatter([0], [0], c='r', marker='x', s=80, label='mean point')
+plt.xlabel('X: height - mean (cm)')
+plt.ylabel('Y: weight - mean (kg)')
+plt.title('The regression line after more epochs')
+plt.legend()
+plt.show()
+# --8<-- [end:solution-3-plot]

@@ -64,3 +64,75 @@ ax.plot3D(WW1, WW2, ZZ, 'o-', c='r', alpha=1, markersize=7)  # the path of gradi
 plt.title('Gradient descent on L(u, v)')
 plt.show()
 # --8<-- [end:plot]
+
+# --8<-- [start:solution-1]
+# only the learning rate changes: 21 steps from (4, 4) (the page's W, W1, W2 stay as they are)
+for alpha_1 in [0.01, 0.2]:
+    P = np.array([4.0, 4.0])
+    for i in range(N):
+        P = P - alpha_1 * np.array([Lu(P[0], P[1]), Lv(P[0], P[1])])
+        if i < 3:  # the first three steps
+            print(f"alpha = {alpha_1}  step {i + 1}: ({P[0]:.4f}, {P[1]:.4f})")
+    print(f"alpha = {alpha_1}  end:    ({P[0]:.4f}, {P[1]:.4f})  L = {L(P[0], P[1]):.4f}")
+# --8<-- [end:solution-1]
+
+# --8<-- [start:solution-2]
+# the path from (-4, -4) (recorded under new names, P1 and P2)
+P = np.array([-4.0, -4.0])
+P1 = [P[0]]
+P2 = [P[1]]
+for i in range(N):
+    P = P - alpha * np.array([Lu(P[0], P[1]), Lv(P[0], P[1])])
+    P1.append(P[0])
+    P2.append(P[1])
+
+print(f"start: ({P1[0]:.4f}, {P2[0]:.4f})  L = {L(P1[0], P2[0]):.4f}")
+print(f"end:   ({P1[-1]:.4f}, {P2[-1]:.4f})  L = {L(P1[-1], P2[-1]):.4f}")
+# --8<-- [end:solution-2]
+
+# --8<-- [start:solution-2-plot]
+# both paths on a contour map, seen from above
+g = np.linspace(-5, 5, 51)
+G1, G2 = np.meshgrid(g, g)
+plt.figure(figsize=(6, 6))
+plt.contour(G1, G2, L(G1, G2), levels=[5, 10, 20, 40, 70, 110, 160, 220], cmap='Blues')
+plt.plot(W1, W2, 'o-', c='r', markersize=4, label='from (4, 4)')
+plt.plot(P1, P2, 'o-', c='g', markersize=4, label='from (-4, -4)')
+plt.plot([-5, 5], [5, -5], 'k:', lw=1, label='v = -u')
+plt.plot(-1, 1, 'k*', markersize=12)  # the minimum (-1, 1)
+plt.xlabel('W (u)')
+plt.ylabel('B (v)')
+plt.title('Both paths, seen from above')
+plt.legend()
+plt.gca().set_aspect('equal')
+plt.show()
+# --8<-- [end:solution-2-plot]
+
+# --8<-- [start:solution-3]
+print(len(W1))  # the starting point and the 21 points after it
+step_len = np.hypot(np.diff(W1), np.diff(W2))  # the length of each step
+for i in [1, 2, 11, 21]:
+    print(f"step {i:2d}: {step_len[i - 1]:.4f}")
+print(f"distance from (-1, 1): {np.hypot(W1[10] + 1, W2[10] - 1):.4f}")  # how far the 11th point (W1[10]) is from the minimum
+print(len(W1[:30]))  # a slice longer than the list stops at its end, without an error
+# --8<-- [end:solution-3]
+
+# --8<-- [start:solution-3-plot]
+# zoom in on the bottom, seen from above
+g = np.linspace(-1.2, -0.5, 36)
+h = np.linspace(0.8, 1.5, 36)
+G1, G2 = np.meshgrid(g, h)
+plt.figure(figsize=(6, 6))
+plt.contour(G1, G2, L(G1, G2), levels=[3.01, 3.05, 3.1, 3.2, 3.4, 3.7], cmap='Blues')
+plt.plot(W1[:11], W2[:11], 'o-', c='r', markersize=5, zorder=3, label='first 11')
+plt.plot(W1[10:], W2[10:], 'o-', c='orange', markersize=5, label='11 more')
+plt.plot(-1, 1, 'k*', markersize=12)  # the minimum (-1, 1)
+plt.xlim(-1.2, -0.5)
+plt.ylim(0.8, 1.5)
+plt.xlabel('W (u)')
+plt.ylabel('B (v)')
+plt.title('Near the bottom, zoomed in')
+plt.legend()
+plt.gca().set_aspect('equal')
+plt.show()
+# --8<-- [end:solution-3-plot]

@@ -53,3 +53,45 @@ plt.ylabel('Y: 체중 - 평균 (kg)')
 plt.title('평행이동한 신장과 체중')
 plt.show()
 # --8<-- [end:centred-scatter]
+
+# --8<-- [start:solution-1]
+# 빨간 점선이 지나는 두 점 (166, 60), (176, 75)로 직선의 값을 구한다
+slope = (75 - 60) / (176 - 166)
+line = 60 + slope * (x - 166)
+gap = y - line  # 실제 체중 - 직선의 값
+print(gap.round(1))
+print(gap.mean().round(1))  # 차이의 평균
+print((gap**2).mean().round(3))  # 차이를 제곱한 값의 평균
+
+# 직선을 차이의 평균만큼 옮기면
+gap2 = gap - gap.mean()
+print(gap2.round(1))
+print((gap2**2).mean().round(3))
+# --8<-- [end:solution-1]
+
+# --8<-- [start:solution-1-plot]
+plt.scatter(x, y, c='k', s=50)
+plt.plot([166, 176], [60, 75], 'r:', label='처음 직선')
+plt.plot([166, 176], [60 + gap.mean(), 75 + gap.mean()], 'b--', label='옮긴 직선')
+plt.plot(x.mean(), y.mean(), 'b+', markersize=12)  # 두 평균이 만나는 점
+plt.xlabel('x: 신장 (cm)')
+plt.ylabel('y: 체중 (kg)')
+plt.title('직선 옮겨 보기')
+plt.legend()
+plt.show()
+# --8<-- [end:solution-1-plot]
+
+# --8<-- [start:solution-2]
+print(X.mean())
+print(Y.mean())
+print(f'{58.7:.20f}')  # 컴퓨터에 실제로 저장된 58.7을 소수점 아래 20자리까지
+# --8<-- [end:solution-2]
+
+# --8<-- [start:solution-3]
+# 여섯 번째 사람을 더한 새 배열 (sampleData1은 그대로 둔다)
+sampleData2 = np.vstack([sampleData1, [180.0, 78.0]])
+print(sampleData2[:, 0].mean())
+print(sampleData2[:, 1].mean())
+# 평균이 움직인 양
+print(round(sampleData2[:, 0].mean() - x.mean(), 4), round(sampleData2[:, 1].mean() - y.mean(), 4))
+# --8<-- [end:solution-3]

@@ -1,4 +1,4 @@
-# 3.8 결과 살펴보기: 학습한 직선을 산포도 위에 그린다
+# 3.8 결과 살펴보기: 학습한 직선을 산점도 위에 그린다
 
 # --8<-- [start:values]
 # 학습이 끝난 파라미터를 파이썬 수로 꺼낸다
@@ -25,7 +25,7 @@ print(Y_range.data)
 # --8<-- [end:y-range]
 
 # --8<-- [start:centred-plot]
-# 평행이동한 데이터의 산포도와 회귀 직선 Y = W * X + B
+# 평행이동한 데이터의 산점도와 회귀 직선 Y = W * X + B
 plt.scatter(X, Y, c='k', s=100, label='데이터')
 plt.plot([-5, 5], [W_numpy * -5 + B_numpy, W_numpy * 5 + B_numpy], c='b', label='회귀 직선')
 plt.xlabel('X: 신장 - 평균 (cm)')
@@ -34,6 +34,12 @@ plt.title('평행이동한 데이터와 회귀 직선')
 plt.legend()
 plt.show()
 # --8<-- [end:centred-plot]
+
+# --8<-- [start:intercept]
+# 다섯 점의 한가운데(X와 Y의 평균)와, X = 0에서 직선의 높이(예측값)
+print(f'{X.mean().item():.4f} {Y.mean().item():.4f}')
+print(f'{pred(torch.tensor(0.0)).item():.4f}')
+# --8<-- [end:intercept]
 
 # --8<-- [start:original]
 # 평행이동을 되돌려 원래 단위(cm, kg)로 바꾼다
@@ -44,7 +50,7 @@ print(yp_range.data)
 # --8<-- [end:original]
 
 # --8<-- [start:original-plot]
-# 원래 데이터의 산포도와 회귀 직선
+# 원래 데이터의 산점도와 회귀 직선
 plt.scatter(x, y, c='k', s=50, label='데이터')
 plt.plot(x_range, yp_range.data, lw=2, c='b', label='회귀 직선')
 plt.xlabel('x: 신장 (cm)')
@@ -53,3 +59,59 @@ plt.title('신장과 체중의 회귀 직선')
 plt.legend()
 plt.show()
 # --8<-- [end:original-plot]
+
+# --8<-- [start:solution-1]
+# 풀이 1: 두 방법으로 구한 양 끝의 높이를 비교하고, X_range와 Y_range로 직선을 그린다
+print(f'{W_numpy * -5 + B_numpy:.4f} {W_numpy * 5 + B_numpy:.4f}')
+print(Y_range.data)
+
+plt.scatter(X, Y, c='k', s=100, label='데이터')
+plt.plot(X_range.data, Y_range.data, c='b', label='회귀 직선')
+plt.xlabel('X: 신장 - 평균 (cm)')
+plt.ylabel('Y: 체중 - 평균 (kg)')
+plt.title('양 끝 텐서로 그린 회귀 직선')
+plt.legend()
+plt.show()
+# --8<-- [end:solution-1]
+
+# --8<-- [start:solution-2]
+# 풀이 2: 키 180 cm를 평행이동해 예측하고, 체중의 평균을 다시 더한다
+X_180 = 180 - x.mean()
+print(X_180)  # 평행이동한 키
+print((pred(X_180) + y.mean()).data)  # 예측한 체중 (kg)
+# --8<-- [end:solution-2]
+
+# --8<-- [start:solution-3]
+# 풀이 3: W = B = 1.0에서 3000 에포크 동안 다시 학습한다 (에포크마다의 출력은 생략)
+W = torch.tensor(1.0, requires_grad=True).float()
+B = torch.tensor(1.0, requires_grad=True).float()
+lr = 0.001
+
+for epoch in range(3000):
+    loss = mse(pred(X), Y)
+    loss.backward()
+    with torch.no_grad():
+        W -= lr * W.grad
+        B -= lr * B.grad
+    W.grad.zero_()
+    B.grad.zero_()
+
+print('W = ', W.data.numpy())
+print('B = ', B.data.numpy())
+print(f'{pred(torch.tensor(0.0)).item():.4f}')
+# --8<-- [end:solution-3]
+
+# --8<-- [start:solution-3-plot]
+# 500 에포크 뒤의 직선(W_numpy, B_numpy)과 3000 에포크 뒤의 직선을 함께 그리고, 평균점 (0, 0)을 x로 표시한다
+W_3000 = W.item()
+B_3000 = B.item()
+plt.scatter(X, Y, c='k', s=100, label='데이터')
+plt.plot([-5, 5], [W_numpy * -5 + B_numpy, W_numpy * 5 + B_numpy], c='b', label='500 에포크')
+plt.plot([-5, 5], [W_3000 * -5 + B_3000, W_3000 * 5 + B_3000], c='r', ls='--', label='3000 에포크')
+plt.scatter([0], [0], c='r', marker='x', s=80, label='평균점')
+plt.xlabel('X: 신장 - 평균 (cm)')
+plt.ylabel('Y: 체중 - 평균 (kg)')
+plt.title('반복 횟수에 따른 회귀 직선')
+plt.legend()
+plt.show()
+# --8<-- [end:solution-3-plot]

@@ -48,3 +48,50 @@ axes[1].set_title('알맞은 학습률 (lr = 0.3)')
 axes[2].set_title('너무 큰 학습률 (lr = 1.05)')
 plt.show()
 # --8<-- [end:plot]
+
+# --8<-- [start:solution-1]
+# lrs를 [0.01, 0.3, 1.0]으로 바꾸어 다시 실행
+lrs = [0.01, 0.3, 1.0]
+steps = 5
+
+paths = {}
+for lr in lrs:
+    w = 1.0  # 출발점
+    path = [w]
+    for i in range(steps):
+        w = w - lr * grad(w)  # 경사의 반대 방향으로 이동
+        path.append(w)
+    paths[lr] = path
+
+print('step' + ''.join(f'{"lr = " + str(lr):>11}' for lr in lrs))
+for i in range(steps + 1):
+    print(f'{i:4d}' + ''.join(f'{paths[lr][i]:11.4f}' for lr in lrs))
+
+# 학습률 1.0에서 지나간 점마다 손실 f(w)
+print('f(w), lr = 1.0:', [f(w) for w in paths[1.0]])
+# --8<-- [end:solution-1]
+
+# --8<-- [start:solution-2]
+# 학습률 0.5로 여러 출발점에서 한 번씩 수정
+lr = 0.5
+for w0 in [1.0, -2.5, 10.0]:
+    w1 = w0 - lr * grad(w0)
+    print(f'w0 = {w0:5.1f}  ->  w1 = {w1}')
+# --8<-- [end:solution-2]
+
+# --8<-- [start:solution-3]
+import math
+
+lr = 0.01
+# (1 - 2 * lr)**n < 0.1을 n에 대해 풀면 n > log(0.1) / log(1 - 2 * lr)
+bound = math.log(0.1) / math.log(1 - 2 * lr)
+n = math.ceil(bound)  # 이 수보다 큰 가장 작은 정수
+print(f'log(0.1) / log(0.98) = {bound:.2f}')
+print('n =', n)
+
+w = 1.0  # 출발점
+for i in range(1, n + 1):
+    w = w - lr * grad(w)
+    if i >= n - 1:  # 마지막 두 단계만 출력
+        print(f'{i:4d} {w:.4f}')
+# --8<-- [end:solution-3]
