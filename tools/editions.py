@@ -9,6 +9,7 @@ prologue that saves each figure next to the script instead of showing it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import nbformat
@@ -69,6 +70,56 @@ def _flatten_admonitions(lines: list[str]) -> list[str]:
             out += body
         lines = out
     return lines
+
+
+# what CommonMark leaves alone: code spans, fenced blocks (kept in markdown cells when not python), math
+# (Jupyter takes $...$ out before it renders Markdown)
+_VERBATIM = re.compile(r"(?<!`)(`+)(?!`).+?(?<!`)\1(?!`)|^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\2[ \t]*$|\$\$.+?\$\$"
+                       r"|(?<![\\$])\$(?=\S)[^$\n]+?(?<=\S)\$", re.S | re.M)
+_STARS = re.compile(r"(?<![*\\])(\*{1,2})(?!\*)")
+
+
+def _kind(c: str) -> str:
+    """CommonMark's classes for the flanking rules: whitespace (and the line's ends), punctuation, other."""
+    if not c or c.isspace():
+        return "space"
+    return "punct" if unicodedata.category(c)[0] in "PS" else "other"
+
+
+def _commonmark_emphasis(text: str) -> str:
+    """Bold and italic that every CommonMark renderer shows.
+
+    Python-Markdown (the site) renders `**손실(loss)**이고`; CommonMark (Jupyter, Colab, nbconvert,
+    mkdocs-jupyter) does not: a closing `**` after punctuation and before a letter is not
+    right-flanking, so it stays as two asterisks (likewise an opening `**` after a letter and before
+    punctuation). Such a pair becomes <strong>...</strong> (<em> for `*`), which every renderer
+    shows and whose content stays Markdown; the pairs CommonMark closes itself are left as written.
+    """
+    verbatim = [m.span() for m in _VERBATIM.finditer(text)]
+    runs = []  # (start, end, can open, can close) of each * or ** outside code and math
+    for m in _STARS.finditer(text):
+        start, end = m.span()
+        if any(a <= start < b for a, b in verbatim):
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        if m[1] == "*" and not text[line_start:start].strip() and text[end:end + 1] == " ":
+            continue  # a list bullet
+        before, after = _kind(text[start - 1:start]), _kind(text[end:end + 1])
+        left = after != "space" and (after != "punct" or before != "other")
+        right = before != "space" and (before != "punct" or after != "other")
+        runs.append((start, end, left, right))
+    out, pos, open_run = [], 0, None
+    for run in runs:
+        if open_run is None or open_run[1] - open_run[0] != run[1] - run[0] or text.count("\n\n", open_run[1], run[0]):
+            open_run = run  # an opener (a lone run with no partner in its paragraph stays as it is)
+            continue
+        opener, closer, open_run = open_run, run, None
+        if opener[2] and closer[3]:
+            continue  # CommonMark renders this pair
+        tag = "strong" if closer[1] - closer[0] == 2 else "em"
+        out += [text[pos:opener[0]], f"<{tag}>", text[opener[1]:closer[0]], f"</{tag}>"]
+        pos = closer[1]
+    return "".join(out) + text[pos:]
 
 
 def _segments(page: Path) -> list[tuple[str, str | int]]:
@@ -157,6 +208,8 @@ def notebook(page: Path, record: dict | None) -> nbformat.NotebookNode:
         cell.id = f"cell-{n}"
         if cell.cell_type == "code":
             cell.execution_count = None
+        else:
+            cell.source = _commonmark_emphasis(cell.source)
     return nb
 
 
