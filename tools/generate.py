@@ -21,6 +21,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from tools.pages import DOCS, ROOT, code_blocks, lang_of, pages, rel
+from tools.runner import dark_path
 
 GENERATED = Path(os.environ.get("GENERATED_DIR", ROOT / "generated"))  # the tests build into a fresh one
 GENERATED_DOCS = GENERATED / "docs"  # <lang>/<chapter>/{figures,notebooks}/: merged into that language's site
@@ -68,7 +69,7 @@ def cached(page: Path, blocks: list | None = None) -> dict | None:
         return None
     if record.get("key") != page_key(page, blocks):
         return None
-    if not all((figure_dir(page) / f).exists() for f in record["figures"]):
+    if not all((figure_dir(page) / f).exists() and dark_path(figure_dir(page) / f).exists() for f in record["figures"]):
         return None
     return record
 
@@ -130,7 +131,8 @@ def nondeterminism(page: Path) -> list[str]:
     for _ in range(2):
         out = Path(tempfile.mkdtemp())
         results = run_page(code_blocks(page), out, figure_stem(page))
-        runs.append(({f: (out / f).read_bytes() for r in results for f in r.figures}, results))
+        drawn = [out / f for r in results for f in r.figures]
+        runs.append(({p.name: p.read_bytes() for f in drawn for p in (f, dark_path(f))}, results))
     (figs1, res1), (figs2, res2) = runs
     problems = [f"{r1.block.where}: prints something different on a second run" for r1, r2 in zip(res1, res2)
                 if r1.stdout != r2.stdout]

@@ -76,11 +76,10 @@ def setup_matplotlib() -> None:
     warnings.filterwarnings("ignore", message=".*distutils.*", category=DeprecationWarning)
 
 
-def stable_graph_svg(graph) -> bytes:
+def stable_graph_svg(source: str) -> bytes:
     """torchviz names nodes by memory address; rename them in order of appearance so the SVG is reproducible."""
     import graphviz
 
-    source = graph.source
     ids: dict[str, str] = {}
     for m in re.finditer(r"(?m)^\t(\d+)|-> (\d+)", source):
         ids.setdefault(m[1] or m[2], f"n{len(ids)}")
@@ -88,13 +87,85 @@ def stable_graph_svg(graph) -> bytes:
     return graphviz.Source(source).pipe(format="svg")
 
 
+def dark_path(path: Path) -> Path:
+    """figures/x.svg -> figures/x.dark.svg: the same figure for the dark scheme, drawn in the same run."""
+    return path.with_suffix(".dark.svg")
+
+
+# the dark scheme: neutral colours are mirrored (black text and axes turn light, white backgrounds
+# vanish so the page shows through); data colours stay, lifted only when too dark to read
+DARK_TEXT = 0.88  # lightness of what was black
+DARK_MIN_LIGHTNESS = 0.3  # a data colour darker than this is lifted
+
+
+def _dark_colour(rgba):
+    import colorsys
+
+    r, g, b, a = rgba
+    h, lightness, saturation = colorsys.rgb_to_hls(r, g, b)
+    if max(r, g, b) - min(r, g, b) < 0.12:  # a grey: mirror its lightness
+        if lightness > 0.97:
+            return (0, 0, 0, 0)  # a white background: transparent
+        grey = DARK_TEXT - lightness * (DARK_TEXT - 0.12)
+        return (grey, grey, grey, a)
+    if lightness < DARK_MIN_LIGHTNESS:
+        r, g, b = colorsys.hls_to_rgb(h, lightness + 0.35, saturation)
+    return (r, g, b, a)
+
+
+def darken(fig) -> None:
+    """Recolour a finished figure for the dark scheme, in place."""
+    import numpy as np
+    from matplotlib.colors import to_rgba, to_rgba_array
+
+    def recolour(getter, setter):
+        try:
+            colours = getter()
+        except (AttributeError, TypeError, ValueError):
+            return
+        if isinstance(colours, str) or (np.ndim(colours) == 1 and len(colours) in (3, 4)):
+            if not (isinstance(colours, str) and colours == "none"):
+                setter(_dark_colour(to_rgba(colours)))
+        elif np.ndim(colours) == 2 and len(colours):
+            setter([_dark_colour(tuple(c)) for c in to_rgba_array(colours)])
+
+    for artist in fig.findobj():
+        if getattr(artist, "get_array", lambda: None)() is not None:
+            continue  # colours from a colour map (contours, surfaces, images) are data
+        for kind in ("color", "facecolor", "edgecolor", "markerfacecolor", "markeredgecolor"):
+            getter, setter = getattr(artist, f"get_{kind}", None), getattr(artist, f"set_{kind}", None)
+            if getter and setter and not (kind == "color" and hasattr(artist, "get_facecolor")):  # color sets both
+                recolour(getter, setter)
+    for ax in fig.axes:
+        ax.tick_params(colors=_dark_colour(to_rgba("black")), which="both")
+        if hasattr(ax, "zaxis"):  # 3D axes draw their own panes and grid
+            for axis in (ax.xaxis, ax.yaxis, ax.zaxis):
+                axis.set_pane_color((1, 1, 1, 0.04))
+                axis._axinfo["grid"]["color"] = (1, 1, 1, 0.2)
+
+
 def save_figure(fig, path: Path) -> None:
+    """The figure as SVG, and its dark-scheme twin next to it."""
     for ax in fig.axes:
         for coll in ax.collections:
             paths = coll.get_paths()
             if sum(len(p.vertices) for p in paths) > RASTERIZE_OVER:
                 coll.set_rasterized(True)
     fig.savefig(path, format="svg", metadata={"Date": None}, bbox_inches="tight", dpi=110)
+    darken(fig)
+    fig.savefig(dark_path(path), format="svg", metadata={"Date": None}, bbox_inches="tight", dpi=110,
+                facecolor="none", edgecolor="none")
+
+
+DARK_GRAPH = '\tgraph [bgcolor=transparent]\n\tedge [color="#d6d6d6" fontcolor="#d6d6d6"]\n'
+
+
+def save_graph(graph, path: Path) -> None:
+    """A torchviz graph as SVG, and its dark twin: transparent background, light arrows; the node
+    fills stay (their black text reads on them)."""
+    path.write_bytes(stable_graph_svg(graph.source))
+    dark = graph.source.replace("{\n", "{\n" + DARK_GRAPH, 1)
+    dark_path(path).write_bytes(stable_graph_svg(dark))
 
 
 class Session:
@@ -145,7 +216,7 @@ class Session:
             if hasattr(obj, "pipe") and hasattr(obj, "source"):  # a graphviz graph
                 path = self._figure_path()
                 if path:
-                    path.write_bytes(stable_graph_svg(obj))
+                    save_graph(obj, path)
             else:
                 print(repr(obj))
 
