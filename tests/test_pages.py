@@ -122,7 +122,8 @@ def test_korean_and_english_pages_are_one_program(page):
         assert ko_code == en_code, f"the two modules differ in more than comments and display strings:\n{diff}"
 
 
-NUMBER = re.compile(r"(?<![\w.])[-−]?\d+\.\d+(?![\w.])")
+# a decimal number, in scientific notation too; Hangul may follow it ("1.820683에서"), digits may not
+NUMBER = re.compile(r"(?<![\w.])[-−]?\d+\.\d+(?:e[-+]?\d+)?(?![\d.]|e[-+]?\d)")
 
 
 def prose(page: Path) -> list[tuple[int, str]]:

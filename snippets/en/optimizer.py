@@ -2,7 +2,7 @@
 
 # --8<-- [start:keep]
 # keep the results of the hand-written update from the earlier page, for comparison
-history_manual = history.copy()
+history_manual = history  # a second name for the same array
 W_manual = W.item()
 B_manual = B.item()
 # --8<-- [end:keep]
@@ -17,7 +17,7 @@ lr = 0.001  # learning rate
 # --8<-- [end:init]
 
 # --8<-- [start:optimizer]
-# use SGD (stochastic gradient descent) as the optimizer
+# use optim.SGD as the optimizer (the gradient still comes from all five data points)
 import torch.optim as optim
 optimizer = optim.SGD([W, B], lr=lr)
 # --8<-- [end:optimizer]
@@ -96,3 +96,90 @@ print(Wa, Ba)
 print(Wb, Bb)
 print(torch.equal(Wa, Wb), torch.equal(Ba, Bb))
 # --8<-- [end:step-check]
+
+# --8<-- [start:solution-1]
+# run the block that starts again from W = B = 1.0 and the block that creates the optimizer again
+W = torch.tensor(1.0, requires_grad=True).float()
+B = torch.tensor(1.0, requires_grad=True).float()
+lr = 0.001
+optimizer = optim.SGD([W, B], lr=lr)
+
+# the loop without the optimizer.zero_grad() line (the loss goes into a new list at every epoch, to show the swings)
+losses_no_zero = []
+for epoch in range(num_epochs):
+    Yp = pred(X)
+    loss = mse(Yp, Y)
+
+    loss.backward()  # the gradients keep adding up in W.grad and B.grad
+    optimizer.step()
+
+    losses_no_zero.append(loss.item())
+
+# the smallest and the largest loss from epoch 100 on, and the last one
+later = np.array(losses_no_zero[100:])
+print(f'epoch >= 100: min = {later.min():.4f}  max = {later.max():.4f}')
+print(f'epoch = 499 loss = {losses_no_zero[-1]:.4f}')
+# --8<-- [end:solution-1]
+
+# --8<-- [start:solution-1-plot]
+plt.plot(history[:, 0], history[:, 1], 'b', label='with zero_grad()')
+plt.plot(losses_no_zero, 'r', lw=1, label='without zero_grad()')
+plt.ylim(0, 18)
+plt.xlabel('epoch')
+plt.ylabel('loss')
+plt.legend(loc='upper center', ncols=2)
+plt.title('Learning curve when the gradients are never cleared')
+plt.show()
+# --8<-- [end:solution-1-plot]
+
+# --8<-- [start:solution-2]
+# run the block that starts again from W = B = 1.0 with lr = 0.01, and create a new optimizer
+W = torch.tensor(1.0, requires_grad=True).float()
+B = torch.tensor(1.0, requires_grad=True).float()
+lr = 0.01
+optimizer = optim.SGD([W, B], lr=lr)
+
+# the same loop as on the page (it records, but does not print its 50 lines)
+history_01 = np.zeros((0, 2))
+for epoch in range(num_epochs):
+    Yp = pred(X)
+    loss = mse(Yp, Y)
+
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+
+    if epoch % 10 == 0:
+        item = np.array([epoch, loss.item()])
+        history_01 = np.vstack((history_01, item))
+
+print('W = ', W.data.numpy())
+print('B = ', B.data.numpy())
+print(f'lr = 0.001: epoch = 490 loss = {history[-1, 1]:.4f}')
+print(f'lr = 0.01 : epoch = 490 loss = {history_01[-1, 1]:.4f}')
+# --8<-- [end:solution-2]
+
+# --8<-- [start:solution-3]
+# run the block that starts again from W = B = 1.0 (learning rate 0.001)
+W = torch.tensor(1.0, requires_grad=True).float()
+B = torch.tensor(1.0, requires_grad=True).float()
+lr = 0.001
+
+# sgd_step() instead of optimizer.step(), and clearing the gradients ourselves instead of optimizer.zero_grad()
+history_sgd_step = np.zeros((0, 2))
+for epoch in range(num_epochs):
+    Yp = pred(X)
+    loss = mse(Yp, Y)
+
+    loss.backward()
+    sgd_step([W, B], lr)  # parameter update
+    W.grad.zero_()  # reset the gradients: before the first backward() W.grad is None, so clear after the update
+    B.grad.zero_()
+
+    if epoch % 10 == 0:
+        item = np.array([epoch, loss.item()])
+        history_sgd_step = np.vstack((history_sgd_step, item))
+
+print(np.array_equal(history_sgd_step, history))
+print(W.item() == W_manual, B.item() == B_manual)
+# --8<-- [end:solution-3]

@@ -2,7 +2,7 @@
 
 # --8<-- [start:keep]
 # 앞 페이지에서 직접 수정하며 얻은 결과를 비교용으로 보관
-history_manual = history.copy()
+history_manual = history  # 같은 배열에 이름을 하나 더 붙인다
 W_manual = W.item()
 B_manual = B.item()
 # --8<-- [end:keep]
@@ -17,7 +17,7 @@ lr = 0.001  # 학습률
 # --8<-- [end:init]
 
 # --8<-- [start:optimizer]
-# 최적화 함수로 SGD(확률적 경사 하강법)를 사용
+# 최적화 함수로 optim.SGD를 사용 (경사는 여전히 데이터 다섯 개 전체로 구한다)
 import torch.optim as optim
 optimizer = optim.SGD([W, B], lr=lr)
 # --8<-- [end:optimizer]
@@ -96,3 +96,90 @@ print(Wa, Ba)
 print(Wb, Bb)
 print(torch.equal(Wa, Wb), torch.equal(Ba, Bb))
 # --8<-- [end:step-check]
+
+# --8<-- [start:solution-1]
+# 초기화 블록과 최적화 함수를 만드는 블록을 다시 실행한다
+W = torch.tensor(1.0, requires_grad=True).float()
+B = torch.tensor(1.0, requires_grad=True).float()
+lr = 0.001
+optimizer = optim.SGD([W, B], lr=lr)
+
+# optimizer.zero_grad() 줄을 지운 반복 계산 (흔들림이 잘 보이도록 손실을 에포크마다 새 리스트에 기록)
+losses_no_zero = []
+for epoch in range(num_epochs):
+    Yp = pred(X)
+    loss = mse(Yp, Y)
+
+    loss.backward()  # 경사가 W.grad, B.grad에 계속 더해진다
+    optimizer.step()
+
+    losses_no_zero.append(loss.item())
+
+# 에포크 100부터 가장 작은 손실과 가장 큰 손실, 그리고 마지막 손실
+later = np.array(losses_no_zero[100:])
+print(f'epoch >= 100: min = {later.min():.4f}  max = {later.max():.4f}')
+print(f'epoch = 499 loss = {losses_no_zero[-1]:.4f}')
+# --8<-- [end:solution-1]
+
+# --8<-- [start:solution-1-plot]
+plt.plot(history[:, 0], history[:, 1], 'b', label='zero_grad() 있음')
+plt.plot(losses_no_zero, 'r', lw=1, label='zero_grad() 없음')
+plt.ylim(0, 18)
+plt.xlabel('에포크')
+plt.ylabel('손실')
+plt.legend(loc='upper center', ncols=2)
+plt.title('경사를 지우지 않을 때의 학습 곡선')
+plt.show()
+# --8<-- [end:solution-1-plot]
+
+# --8<-- [start:solution-2]
+# 초기화 블록을 lr = 0.01로 바꾸어 다시 실행하고, 최적화 함수도 새로 만든다
+W = torch.tensor(1.0, requires_grad=True).float()
+B = torch.tensor(1.0, requires_grad=True).float()
+lr = 0.01
+optimizer = optim.SGD([W, B], lr=lr)
+
+# 반복 계산 블록과 같다 (출력 50줄 대신 기록만 한다)
+history_01 = np.zeros((0, 2))
+for epoch in range(num_epochs):
+    Yp = pred(X)
+    loss = mse(Yp, Y)
+
+    optimizer.zero_grad()
+    loss.backward()
+    optimizer.step()
+
+    if epoch % 10 == 0:
+        item = np.array([epoch, loss.item()])
+        history_01 = np.vstack((history_01, item))
+
+print('W = ', W.data.numpy())
+print('B = ', B.data.numpy())
+print(f'lr = 0.001: epoch = 490 loss = {history[-1, 1]:.4f}')
+print(f'lr = 0.01 : epoch = 490 loss = {history_01[-1, 1]:.4f}')
+# --8<-- [end:solution-2]
+
+# --8<-- [start:solution-3]
+# 초기화 블록을 다시 실행한다 (학습률 0.001)
+W = torch.tensor(1.0, requires_grad=True).float()
+B = torch.tensor(1.0, requires_grad=True).float()
+lr = 0.001
+
+# optimizer.step() 대신 sgd_step(), optimizer.zero_grad() 대신 경사를 직접 지운다
+history_sgd_step = np.zeros((0, 2))
+for epoch in range(num_epochs):
+    Yp = pred(X)
+    loss = mse(Yp, Y)
+
+    loss.backward()
+    sgd_step([W, B], lr)  # 파라미터 수정
+    W.grad.zero_()  # 경사값 초기화: 첫 backward() 전에는 W.grad가 None이라 수정 뒤에 지운다
+    B.grad.zero_()
+
+    if epoch % 10 == 0:
+        item = np.array([epoch, loss.item()])
+        history_sgd_step = np.vstack((history_sgd_step, item))
+
+print(np.array_equal(history_sgd_step, history))
+print(W.item() == W_manual, B.item() == B_manual)
+# --8<-- [end:solution-3]
