@@ -12,10 +12,10 @@ print(f'W* = {W_star:.7f}  B* = {B_star:.7f}')
 # --8<-- [end:least-squares]
 
 # --8<-- [start:min-loss]
-# the smallest loss, and the answer gradient descent found
+# the smallest loss, and the answer gradient descent found (the final W and B, and the loss they give)
 loss_min = mse(W_star * X + B_star, Y).item()
 print(f'least squares   : W = {W_star:.7f}  B = {B_star:.7f}  loss = {loss_min:.4f}')
-print(f'gradient descent: W = {W.item():.7f}  B = {B.item():.7f}  loss = {history[-1, 1]:.4f}')
+print(f'gradient descent: W = {W.item():.7f}  B = {B.item():.7f}  loss = {mse(W * X + B, Y).item():.4f}')
 
 # how far W is from the answer
 print(f'W* - W = {W_star - W.item():.1e}')
@@ -79,8 +79,8 @@ for epoch in range(num_epochs):
     B5.grad.zero_()
 
 # does B follow B_t = (1 - 2 lr)^t?
-print(f'B after 500 epochs  = {B5.item():.6f}')
-print(f'(1 - 2 * lr) ** 500 = {(1 - 2 * lr5) ** num_epochs:.6f}')
+print(f'B after 500 epochs  = {B5.item():.8f}')
+print(f'(1 - 2 * lr) ** 500 = {(1 - 2 * lr5) ** num_epochs:.8f}')
 
 # does W follow W_t = W* + (1 - W*)(1 - 2 lr mean(X^2))^t?
 W5_formula = W_star + (1 - W_star) * (1 - 2 * lr5 * mean_X2) ** num_epochs

@@ -12,10 +12,10 @@ print(f'W* = {W_star:.7f}  B* = {B_star:.7f}')
 # --8<-- [end:least-squares]
 
 # --8<-- [start:min-loss]
-# 가장 작은 손실과, 경사 하강법이 찾은 답의 비교
+# 가장 작은 손실과, 경사 하강법이 찾은 답(마지막 W, B와 그 W, B로 계산한 손실)의 비교
 loss_min = mse(W_star * X + B_star, Y).item()
 print(f'least squares   : W = {W_star:.7f}  B = {B_star:.7f}  loss = {loss_min:.4f}')
-print(f'gradient descent: W = {W.item():.7f}  B = {B.item():.7f}  loss = {history[-1, 1]:.4f}')
+print(f'gradient descent: W = {W.item():.7f}  B = {B.item():.7f}  loss = {mse(W * X + B, Y).item():.4f}')
 
 # W가 정답에서 얼마나 떨어져 있는지
 print(f'W* - W = {W_star - W.item():.1e}')
@@ -79,8 +79,8 @@ for epoch in range(num_epochs):
     B5.grad.zero_()
 
 # B는 B_t = (1 - 2 lr)^t를 따르는가
-print(f'B after 500 epochs  = {B5.item():.6f}')
-print(f'(1 - 2 * lr) ** 500 = {(1 - 2 * lr5) ** num_epochs:.6f}')
+print(f'B after 500 epochs  = {B5.item():.8f}')
+print(f'(1 - 2 * lr) ** 500 = {(1 - 2 * lr5) ** num_epochs:.8f}')
 
 # W는 W_t = W* + (1 - W*)(1 - 2 lr mean(X^2))^t를 따르는가
 W5_formula = W_star + (1 - W_star) * (1 - 2 * lr5 * mean_X2) ** num_epochs
