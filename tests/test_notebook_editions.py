@@ -3,6 +3,9 @@ and compared cell by cell with the outputs documented on the page."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import nbformat
 import pytest
 from jupyter_client import KernelManager
@@ -51,3 +54,14 @@ def test_notebook_runs_in_a_jupyter_kernel_and_prints_what_the_page_documents(pa
         assert problem is None, f"notebook cell {n}: {problem}"
     figures = sum(1 for c in cells for o in c.outputs if o.output_type == "display_data")
     assert figures == page.read_text(encoding="utf-8").count("](figures/"), "the notebook shows a different number of figures"
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_the_setup_cell_installs_only_what_is_missing(lang):
+    """Run where everything is installed (as torch is on Colab), the set-up cell installs nothing and
+    names the torch the outputs were checked with."""
+    run = subprocess.run([sys.executable, "-c", editions.setup_code(lang)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    words = editions.TEXT[lang]
+    assert words["installing"] not in run.stdout, f"the set-up cell installed something: {run.stdout}"
+    assert f"{words['verified']} torch==2.13.0" in run.stdout and "torch==2.13.0" in editions.pinned(lang)

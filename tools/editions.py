@@ -19,19 +19,26 @@ from tools.pages import ROOT, Block, lang_of, read_blocks
 ADMONITION = re.compile(r'^(?P<indent>\s*)(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+"(?P<title>[^"]*)")?\s*$')
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\(figures/[^)]*\)\s*$")
+EXPLORER = re.compile(r"^\s*<div data-explorer=")  # runs in the page only: a notebook runs the code itself
 PAGE_LINK = re.compile(r"\[([^\]]+)\]\((?!https?:)[^)]*\)")  # links to other pages make no sense in a download
 
 TEXT = {
-    "ko": {"install": "이 노트북에 필요한 패키지를 설치합니다(Colab이나 새 주피터 환경에서 한 번). "
+    "ko": {"install": "이 노트북에 필요한 패키지 가운데 없는 것만 설치합니다(Colab이나 새 주피터 환경에서 한 번). "
+                      "Colab처럼 torch가 이미 있으면 torch는 다시 설치하지 않습니다. "
                       "계산 그래프 그림에는 Graphviz도 필요합니다: 데비안·우분투 `apt-get install graphviz`, macOS `brew install graphviz`.",
            "fonts": "import koreanize_matplotlib  # 그래프의 한글 글꼴",
+           "missing": "# 없는 패키지만 설치합니다", "installing": "설치합니다:",
+           "verified": "이 노트북의 출력을 검증한 버전:", "found": "이 환경의 버전:",
            "script": "이 페이지의 코드를 순서대로 모은 스크립트입니다. 그림은 이 파일 옆에 저장됩니다."},
-    "en": {"install": "Install what this notebook needs (once, in Colab or a fresh Jupyter environment). "
+    "en": {"install": "Install what this notebook needs and is missing (once, in Colab or a fresh Jupyter environment). "
+                      "Where torch is already installed, as in Colab, it is not installed again. "
                       "The computation graphs also need Graphviz: Debian/Ubuntu `apt-get install graphviz`, macOS `brew install graphviz`.",
            "fonts": None,
+           "missing": "# install only the packages that are missing", "installing": "installing:",
+           "verified": "the outputs of this notebook were checked with", "found": "this environment has",
            "script": "The code of this page, in order. Figures are saved next to this file."},
 }
-PACKAGES = ("torch", "numpy", "matplotlib", "torchviz", "graphviz", "ipykernel")
+PACKAGES = ("torch", "numpy", "matplotlib", "torchviz", "graphviz")
 
 
 def pinned(lang: str) -> list[str]:
@@ -43,6 +50,31 @@ def pinned(lang: str) -> list[str]:
         if m:
             pins[m[1]] = m[0]
     return [pins[name] for name in wanted]
+
+
+SETUP = """\
+{missing}
+import importlib.util
+import subprocess
+import sys
+
+wanted = {wanted}
+missing = [spec for module, spec in wanted.items() if importlib.util.find_spec(module) is None]
+if missing:
+    print("{installing}", *missing)
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", *missing], check=True)
+
+import torch
+
+print("{verified}", wanted["torch"], "·", "{found}", "torch==" + torch.__version__)
+"""
+
+
+def setup_code(lang: str) -> str:
+    """The notebook's first code cell: installs only what is missing (a hosted notebook already has torch:
+    never download a multi-gigabyte build there), and says which torch the outputs were checked with."""
+    wanted = {spec.split("==")[0].replace("-", "_"): spec for spec in pinned(lang)}
+    return SETUP.format(wanted=wanted, **TEXT[lang])
 
 
 def _flatten_admonitions(lines: list[str]) -> list[str]:
@@ -162,7 +194,7 @@ def _segments(page: Path) -> list[tuple[str, str | int]]:
             else:
                 text += [opening, *body, m[1]]
             continue
-        if IMAGE_LINE.match(line) or line.strip().startswith("<!--"):
+        if IMAGE_LINE.match(line) or EXPLORER.match(line) or line.strip().startswith("<!--"):
             i += 1
             continue
         text.append(PAGE_LINK.sub(r"\1", line))
@@ -200,7 +232,7 @@ def notebook(page: Path, record: dict | None) -> nbformat.NotebookNode:
     h1, _, intro = cells[0].source.partition("\n")  # the install cells go right under the title
     title, rest = nbformat.v4.new_markdown_cell(h1), [nbformat.v4.new_markdown_cell(intro.strip()), *cells[1:]]
     setup = [nbformat.v4.new_markdown_cell(TEXT[lang]["install"]),
-             nbformat.v4.new_code_cell("%pip install -q " + " ".join(pinned(lang)), metadata={"tags": ["install", "skip-execution"]})]  # nbclient skips it; a reader runs it once
+             nbformat.v4.new_code_cell(setup_code(lang), metadata={"tags": ["install"]})]
     if TEXT[lang]["fonts"]:
         setup.append(nbformat.v4.new_code_cell(TEXT[lang]["fonts"]))
     nb.cells = [title, *setup, *rest]

@@ -20,6 +20,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from tools.pages import DOCS, ROOT, lang_of, pages
+from tools.sitecheck import chromium
 
 SITE = ROOT / "site"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -81,7 +82,7 @@ def audit(base: str, path: str, out: Path) -> dict:
     for attempt in range(3):  # headless Chromium now and then dies on a small machine; try again
         run = subprocess.run([str(LIGHTHOUSE), base + path, "--quiet", "--output=json", f"--output-path={report}.json",
                               f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS}"],
-                             env=dict(os.environ, CHROME_PATH="/usr/bin/chromium"), capture_output=True, text=True)
+                             env=dict(os.environ, CHROME_PATH=chromium()), capture_output=True, text=True)
         if run.returncode == 0:
             break
     else:

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from pathlib import Path
+
+
+def chromium() -> str | None:
+    """The browser the tests drive: Debian's chromium, or the one $CHROMIUM names (a CI runner's Chrome)."""
+    return os.environ.get("CHROMIUM") or shutil.which("chromium")
+
 
 # a request the page makes by itself: script/img/iframe src, stylesheet/preload/icon links, CSS url() and @import
 LOADS = re.compile(r'(?:url\(\s*["\']?|@import\s+["\']|\b(?:src|xlink:href)\s*=\s*["\']|'

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install the system programs the build needs when they are missing:
 #   dot (Graphviz: torchviz draws computation graphs with it), node + npm (KaTeX turns the math into MathML),
-#   and, with --browser, chromium (the browser tests and Lighthouse).
+#   and, with --browser, chromium (the browser tests and Lighthouse; $CHROMIUM may name another Chromium, e.g. a CI runner's Chrome).
 # Installs with apt-get as root on Debian/Ubuntu; otherwise says exactly what to install.
 set -euo pipefail
 
@@ -11,6 +11,7 @@ wanted=(dot node npm)
 
 missing=()
 for cmd in "${wanted[@]}"; do
+  [ "$cmd" = chromium ] && [ -x "${CHROMIUM:-}" ] && continue
   command -v "$cmd" >/dev/null 2>&1 || missing+=("${package[$cmd]}")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
