@@ -8,7 +8,6 @@ whose text uses it.
 from __future__ import annotations
 
 import re
-import shutil
 from urllib.parse import unquote, urlparse
 
 import pytest
@@ -72,17 +71,6 @@ def queries(lang: str) -> list[tuple[str, str]]:
         intro = introduced(spellings, pages[1:])  # the home page only lists the chapter's contents
         out += [(s, intro) for s in sorted(spellings)]
     return out
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    chromium = shutil.which("chromium")
-    assert chromium, "Debian's chromium is needed: `make test` installs it (apt-get install chromium)"
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-        yield browser
-        browser.close()
 
 
 def search(page, query: str, prompt: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
@@ -19,6 +20,7 @@ from fontTools.ttLib import TTFont
 
 from tools import mathml
 from tools.pages import DOCS, ROOT, code_blocks, counterpart, lang_of, pages, rel
+from tools.sitecheck import chromium as chromium_path
 from tools.sitecheck import third_party_loads
 
 SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01: dates in the build come from here, not from the clock
@@ -26,17 +28,27 @@ SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01: dates in the build come from her
 
 def build(tmp: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, GENERATED_DIR=str(tmp / "generated"), NOTEBOOK_CACHE_DIR=str(tmp / "nbcache"),
-               SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, NO_MKDOCS_2_WARNING="1")
+               SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, NO_MKDOCS_2_WARNING="1",
+               SITE_PDF="1")  # with the chapter's PDFs, as deployed (tests/test_pdf.py)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp / "site")],
                           cwd=ROOT, env=env, capture_output=True, text=True)
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("build")
-    run = build(tmp)
-    problems = [line for line in run.stderr.splitlines() if re.match(r"(WARNING|ERROR)", line)]
-    assert run.returncode == 0, "mkdocs build --strict failed:\n" + ("\n".join(problems) or run.stderr[-3000:])
+    """The site, built once per test run. Under pytest-xdist the first worker that needs it builds it and
+    the others wait for that build (tests/test_explorers.py uses it too; two builds at once take twice as long)."""
+    shared = tmp_path_factory.getbasetemp()
+    shared = shared.parent if os.environ.get("PYTEST_XDIST_WORKER") else shared  # .../popen-gw0 -> the run's folder
+    tmp = shared / "site-build"
+    with open(shared / "site-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (tmp / "built").exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+            run = build(tmp)
+            problems = [line for line in run.stderr.splitlines() if re.match(r"(WARNING|ERROR)", line)]
+            assert run.returncode == 0, "mkdocs build --strict failed:\n" + ("\n".join(problems) or run.stderr[-3000:])
+            (tmp / "built").touch()
     return tmp / "site"
 
 
@@ -163,7 +175,7 @@ def test_every_page_and_figure_keeps_its_weight_budget(site):
             continue
         url = html.relative_to(site).as_posix()
         total = html.stat().st_size
-        for src in set(parse(html).loads):
+        for src in {s for s in parse(html).loads if not s.endswith("#only-dark")}:  # one scheme's figures
             target = site / urlparse(urljoin("http://site/" + url, src)).path.lstrip("/")
             total += target.stat().st_size if target.is_file() else 0
         if total > PAGE_BUDGET:
@@ -216,7 +228,7 @@ def served(site):
 
 def page_requests(url: str, tmp: Path) -> list[str]:
     """Every request the page itself makes in headless Chromium (the browser's own traffic left out)."""
-    chromium = shutil.which("chromium")
+    chromium = chromium_path()
     assert chromium, "Debian's chromium is needed for this test: `make test` installs it (apt-get install chromium)"
     netlog = tmp / "netlog.json"
     subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -10,7 +10,9 @@
   outputs were checked with.
 - on_page_content: render $...$ and $$...$$ as MathML (tools/mathml.py), size
   the figures, and make notebook pages self-contained.
-- on_post_page: two fixes to Material's page shell.
+- on_post_page: fixes to Material's page shell.
+- on_post_build: one search index per language, with the Korean spellings (tools/search.py);
+  with SITE_PDF=1, the chapter as one PDF per language (tools/pdf.py).
 """
 
 from __future__ import annotations
@@ -31,9 +33,8 @@ from nbconvert.exporters.templateexporter import TemplateExporter
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # mkdocs loads this file by path
 
-from tools import generate, mathml  # noqa: E402
-from tools.pages import ROOT, code_blocks, pages  # noqa: E402
-from tools.runner import output_diff  # noqa: E402
+from tools import drift, generate, mathml, search  # noqa: E402
+from tools.pages import ROOT, code_blocks, module_of, pages  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks")
 
@@ -68,6 +69,10 @@ DEFAULT_LANGUAGE = "ko"
 _jupyter_cache_root: str | None = None
 
 
+def on_startup(command, **kwargs):
+    drift.SERVING = command == "serve"  # only `mkdocs serve` shows drift on the page itself (tools/drift.py)
+
+
 def on_pre_build(config, **kwargs):
     # mkdocs-jupyter evicts cache entries the current build did not use; i18n builds one language at
     # a time, so one shared folder would lose the other language's entries on every build
@@ -78,9 +83,13 @@ def on_pre_build(config, **kwargs):
         jupyter.config["cache_dir"] = os.path.join(_jupyter_cache_root, _language(config))
     if os.environ.get("SITE_GENERATE") == "0":  # the benchmark's floor: no code runs, nothing is checked
         return
+    i18n = config.plugins.get("i18n")
+    if i18n and i18n.building:  # another language of the same build: the first one ran and checked every page
+        return
     generate.prune()
     blocks = {page: code_blocks(page) for page in pages()}
-    stale = [page for page, b in blocks.items() if b and generate.cached(page, b) is None]
+    stale = [page for page, b in blocks.items()
+             if b and generate.cached(page, b) is None and not drift.known_failure(page, b)]
     if stale:
         log.info("running the code of %d page(s)", len(stale))
         # two processes share the pages, one for each core
@@ -89,16 +98,15 @@ def on_pre_build(config, **kwargs):
                 for i in range(min(2, len(stale)))]
         errors = [run.communicate()[1].strip() for run in runs]
         if any(run.returncode for run in runs):
-            raise PluginError("\n".join(e for e in errors if e))
+            if not drift.SERVING:  # under serve, the page shows its traceback instead (tools/drift.py)
+                raise PluginError("\n".join(e for e in errors if e))
+            log.warning("\n".join(e for e in errors if e))
     for page, page_blocks in blocks.items():
         record = generate.cached(page, page_blocks) if page_blocks else None
-        if record is None:
-            continue
-        generate.refresh_editions(page, record)
-        for block, run in zip(page_blocks, record["outputs"]):
-            problem = output_diff(block, run["stdout"])
-            if problem:
-                log.warning(problem)
+        if record is not None:
+            generate.refresh_editions(page, record)
+        for problem in drift.check(page, page_blocks, record):
+            log.warning(problem)
 
 
 def _language(config) -> str:
@@ -134,31 +142,56 @@ def on_files(files, config, **kwargs):
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    """Under the title of a tutorial page: its notebook and script, and the versions its outputs were checked with."""
+    """Under the title of a tutorial page, the run box: its notebook (to view, to download, to open in Colab),
+    its script, its snippet module, the chapter's PDF, and the versions its outputs were checked with.
+    The home page links the PDF too."""
     src = page.file.abs_src_path
-    if not src or not src.endswith(".md") or Path(src).parent == ROOT / "docs":
+    if not src or not src.endswith(".md"):
         return markdown
+    markdown = drift.page_markdown(markdown, Path(src), _language(config))  # serve only: the box and marks
+    lang = _language(config)
+    words = EDITION_TEXT[lang]
+    to_root = "../" * page.url.count("/")
+    pdf = (f'<a href="{to_root}{PDF.format(lang=lang)}" download>{words["pdf"]}</a>'
+           if os.environ.get("SITE_PDF") == "1" else "")  # made by the deploy build and `make pdf` only
+    title, sep, rest = markdown.partition("\n\n")
+    if not title.startswith("# "):
+        return markdown
+    if Path(src).parent == ROOT / "docs":
+        return f"{title}\n\n{pdf}\n\n{rest}" if pdf else markdown
     record = generate.cached(Path(src))
-    if record is None:
+    if record is None or drift.problems(Path(src)):  # serve: a page whose outputs do not all match has no banner
         return markdown
     stem = Path(src).name.split(".")[0]
-    words = EDITION_TEXT[_language(config)]
     v = record["versions"]
-    # mkdocs-jupyter copies the .ipynb next to the notebook page: <chapter>/notebooks/<stem>/<stem>.ipynb
+    module = module_of(Path(src))
+    # mkdocs-jupyter copies the .ipynb next to the notebook page: <chapter>/notebooks/<stem>/<stem>.ipynb;
+    # the deploy workflow publishes the site to the gh-pages branch, where Colab reads it
+    notebook = f"{page.url.rsplit('/', 2)[0]}/notebooks/{stem}/{stem}.ipynb"
+    repo = re.match(r"https://github\.com/([^/]+/[^/]+?)/?$", config["repo_url"] or "")
+    links = [f'[{words["notebook"]}](notebooks/{stem}.ipynb)',
+             f'<a href="../notebooks/{stem}/{stem}.ipynb" download>{words["download"]} .ipynb</a>',
+             f'[{words["download"]} .py](notebooks/{stem}.py){{: download="{stem}.py" }}']
+    if repo:
+        links.insert(1, f'<a href="{COLAB.format(repo=repo[1], path=notebook)}">{words["colab"]}</a>')
+        links.append(f'<a href="{config["repo_url"].rstrip("/")}/blob/main/{module}">{words["source"]}: {module}</a>')
+    if pdf:
+        links.append(pdf)
     banner = (f'!!! info "{words["title"]}"\n'
-              f'    [{words["notebook"]}](notebooks/{stem}.ipynb) · '
-              f'<a href="../notebooks/{stem}/{stem}.ipynb" download>{words["download"]} .ipynb</a> · '
-              f'[{words["download"]} .py](notebooks/{stem}.py){{: download="{stem}.py" }}\n\n'
+              f'    {" · ".join(links)}\n\n'
               f'    {words["verified"]}: Python {v["python"]}, torch {v["torch"]}, numpy {v["numpy"]}, '
               f'matplotlib {v["matplotlib"]}\n')
-    title, sep, rest = markdown.partition("\n\n")
-    return f"{title}\n\n{banner}\n{rest}" if title.startswith("# ") else markdown
+    return f"{title}\n\n{banner}\n{rest}"
 
 
+PDF = "pdf/first-steps-in-ml.{lang}.pdf"  # tools/pdf.py writes both languages' PDFs there
+COLAB = "https://colab.research.google.com/github/{repo}/blob/gh-pages/{path}"
 EDITION_TEXT = {
     "ko": {"title": "이 페이지를 직접 실행하기", "notebook": "노트북으로 보기", "download": "내려받기",
+           "colab": "Colab에서 열기", "source": "코드", "pdf": "이 장 전체를 PDF로 내려받기",
            "verified": "이 페이지의 출력은 다음 환경에서 실행해 검증했습니다", "page": "원래 페이지로"},
     "en": {"title": "Run this page yourself", "notebook": "View as a notebook", "download": "Download",
+           "colab": "Open in Colab", "source": "Code", "pdf": "Download the whole chapter as a PDF",
            "verified": "The outputs on this page were checked by running them with", "page": "Back to the page"},
 }
 
@@ -185,20 +218,24 @@ def _notebook_page(content: str, page, config) -> str:
     return links + "".join(parts)
 
 
-FIGURE_IMG = re.compile(r'<img (?P<attrs>[^>]*?)src="(?P<src>[^"]*figures/(?P<name>[\w-]+\.svg))"')
+FIGURE_IMG = re.compile(r'<img (?P<attrs>[^>]*?)src="(?P<src>[^"]*figures/(?P<name>[\w-]+)\.svg)"(?P<rest>[^>]*)>')
 SVG_SIZE = re.compile(r'<svg[^>]*?width="(?P<w>[\d.]+)(?P<unit>pt|px)?"[^>]*?height="(?P<h>[\d.]+)(?:pt|px)?"', re.S)
 
 
 def _size_figures(content: str, page, config) -> str:
-    """Give each figure its size (no layout shift) and let the browser load it only when needed."""
+    """Each figure twice, for the light and the dark scheme (Material shows `#only-light` / `#only-dark`
+    images in one scheme only, and a lazy image that is not shown is never downloaded); each with its size
+    (no layout shift), loaded only when needed."""
     folder = generate.GENERATED_DOCS / _language(config) / Path(page.file.src_uri).parent / "figures"
 
     def sized(m):
-        svg = folder / m["name"]
+        svg = folder / f"{m['name']}.svg"
         size = SVG_SIZE.search(svg.read_text(encoding="utf-8")[:2000]) if svg.exists() else None
         px = 4 / 3 if size and size["unit"] == "pt" else 1  # 1 pt = 4/3 CSS px
         dims = f'width="{round(float(size["w"]) * px)}" height="{round(float(size["h"]) * px)}" ' if size else ""
-        return f'<img {m["attrs"]}{dims}loading="lazy" decoding="async" src="{m["src"]}"'
+        light = f'<img {m["attrs"]}{dims}loading="lazy" decoding="async" src="{m["src"]}#only-light"{m["rest"]}>'
+        dark_src = m["src"].removesuffix(".svg") + ".dark.svg"
+        return light + f'<img {m["attrs"]}{dims}loading="lazy" decoding="async" src="{dark_src}#only-dark"{m["rest"]}>'
 
     return FIGURE_IMG.sub(sized, content)
 
@@ -214,10 +251,34 @@ def on_post_page(output, page, config, **kwargs):
       mkdocs-static-i18n points at the same page in the other language: two 404s per page.
       Those links go; the language alternates stay in the language switcher and in sitemap.xml.
     - The search dialog gets an accessible name.
+    - The repository link stays a link: Material would fetch its stars and forks from api.github.com.
     """
     output = HEAD_ALTERNATE.sub("", output)
-    label = "검색" if _language(config) == "ko" else "Search"
+    lang = _language(config)
+    label = "검색" if lang == "ko" else "Search"
+    if lang != DEFAULT_LANGUAGE:  # search this language's own index (tools/search.py)
+        output = CONFIG_BASE.sub(lambda m: f'{m[1]}"base": "{m[2]}/{lang}/"', output, count=1)
+    output = output.replace(SOURCE_WIDGET, 'class="md-source"')  # a plain link: no stars fetched from GitHub's API
     return output.replace(SEARCH_DIALOG, f'{SEARCH_DIALOG} aria-label="{label}"')
+
+
+SOURCE_WIDGET = 'class="md-source" data-md-component="source"'
+
+
+CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?)"base": "([^"]*)"')
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has written the shared search index
+def on_post_build(config, **kwargs):
+    i18n = config.plugins.get("i18n")
+    if i18n and i18n.building:  # an inner build of one language: the index is not final yet
+        return
+    languages = [lang.locale for lang in i18n.config.languages] if i18n else [DEFAULT_LANGUAGE]
+    search.write_language_indexes(Path(config["site_dir"]), languages, DEFAULT_LANGUAGE)
+    if os.environ.get("SITE_PDF") == "1":  # the chapter as one PDF per language, printed from the built site
+        from tools import pdf
+
+        pdf.make(Path(config["site_dir"]), config["site_url"], languages)
 
 
 PLAIN_TOKENS = re.compile(r'<span class="[nw]">([^<]*)</span>|<span></span>')
@@ -238,6 +299,7 @@ def on_page_content(content, page, config, files, **kwargs):
         except PluginError as e:
             raise PluginError(f"{page.file.src_uri}: {e}") from None
     content = _size_figures(content, page, config)
+    search.note_definitions(page.url, content, _language(config))
     try:
         return mathml.replace(mathml.ARITHMATEX, content)
     except PluginError as e:

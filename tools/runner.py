@@ -95,7 +95,7 @@ def dark_path(path: Path) -> Path:
 # the dark scheme: neutral colours are mirrored (black text and axes turn light, white backgrounds
 # vanish so the page shows through); data colours stay, lifted only when too dark to read
 DARK_TEXT = 0.88  # lightness of what was black
-DARK_MIN_LIGHTNESS = 0.3  # a data colour darker than this is lifted
+DARK_MIN_LUMINANCE = 0.18  # a data colour dimmer than this is lifted (pure blue is 0.07: unreadable on slate)
 
 
 def _dark_colour(rgba):
@@ -108,8 +108,9 @@ def _dark_colour(rgba):
             return (0, 0, 0, 0)  # a white background: transparent
         grey = DARK_TEXT - lightness * (DARK_TEXT - 0.12)
         return (grey, grey, grey, a)
-    if lightness < DARK_MIN_LIGHTNESS:
-        r, g, b = colorsys.hls_to_rgb(h, lightness + 0.35, saturation)
+    while 0.2126 * r + 0.7152 * g + 0.0722 * b < DARK_MIN_LUMINANCE and lightness < 0.9:
+        lightness += 0.05
+        r, g, b = colorsys.hls_to_rgb(h, lightness, saturation)
     return (r, g, b, a)
 
 
@@ -118,24 +119,25 @@ def darken(fig) -> None:
     import numpy as np
     from matplotlib.colors import to_rgba, to_rgba_array
 
-    def recolour(getter, setter):
-        try:
-            colours = getter()
-        except (AttributeError, TypeError, ValueError):
-            return
+    def dark(colours):
         if isinstance(colours, str) or (np.ndim(colours) == 1 and len(colours) in (3, 4)):
-            if not (isinstance(colours, str) and colours == "none"):
-                setter(_dark_colour(to_rgba(colours)))
-        elif np.ndim(colours) == 2 and len(colours):
-            setter([_dark_colour(tuple(c)) for c in to_rgba_array(colours)])
+            return colours if isinstance(colours, str) and colours == "none" else _dark_colour(to_rgba(colours))
+        if np.ndim(colours) == 2 and len(colours):
+            return [_dark_colour(tuple(c)) for c in to_rgba_array(colours)]
+        return None
 
     for artist in fig.findobj():
         if getattr(artist, "get_array", lambda: None)() is not None:
             continue  # colours from a colour map (contours, surfaces, images) are data
-        for kind in ("color", "facecolor", "edgecolor", "markerfacecolor", "markeredgecolor"):
-            getter, setter = getattr(artist, f"get_{kind}", None), getattr(artist, f"set_{kind}", None)
-            if getter and setter and not (kind == "color" and hasattr(artist, "get_facecolor")):  # color sets both
-                recolour(getter, setter)
+        kinds = [k for k in ("color", "facecolor", "edgecolor", "markerfacecolor", "markeredgecolor")
+                 if hasattr(artist, f"get_{k}") and hasattr(artist, f"set_{k}")
+                 and not (k == "color" and hasattr(artist, "get_facecolor"))]  # color would set both
+        # read every colour before setting any: a marker's colour follows its line's, and must not turn twice
+        old = {k: getattr(artist, f"get_{k}")() for k in kinds}
+        for kind, colours in old.items():
+            new = dark(colours)
+            if new is not None:
+                getattr(artist, f"set_{kind}")(new)
     for ax in fig.axes:
         ax.tick_params(colors=_dark_colour(to_rgba("black")), which="both")
         if hasattr(ax, "zaxis"):  # 3D axes draw their own panes and grid
