@@ -86,7 +86,7 @@ TEXT = {
             "hint": "그림을 누르면 그 점에서 출발합니다. 십자는 최솟값 (−1, 1)입니다.",
             "converges": "수렴합니다. 두 배수 1 − 5α = {f1}, 1 − 7α = {f2}의 크기가 모두 1보다 작아서, "
                          "한 번 이동할 때마다 최솟값까지의 거리가 줄어듭니다.",
-            "oscillates": "영원히 진동합니다. α = 2/7에서는 배수 1 − 7α가 정확히 −1이어서, 가장 가파른 방향으로 "
+            "oscillates": "영원히 진동합니다. α = 2/7에서는 배수 1 − 7α가 정확히 −1이어서, 가장 많이 휜 방향 (1, −1)으로 "
                           "매번 같은 거리만큼 최솟값의 반대쪽으로 건너갑니다.",
             "diverges": "발산합니다. α가 한계 2/7 = 0.2857보다 커서 배수 1 − 7α = {f2}의 크기가 1보다 크므로, "
                         "한 번 이동할 때마다 최솟값에서 더 멀어집니다.",
@@ -118,8 +118,8 @@ TEXT = {
             "hint": "Click or tap the plot to start from there. The cross marks the minimum (−1, 1).",
             "converges": "Converges: both factors, 1 − 5α = {f1} and 1 − 7α = {f2}, are smaller than 1 in size, "
                          "so every step shrinks the distance to the minimum.",
-            "oscillates": "Oscillates forever: at α = 2/7 the factor 1 − 7α is exactly −1, so along the steepest "
-                          "direction every step jumps to the other side of the minimum, at the same distance.",
+            "oscillates": "Oscillates forever: at α = 2/7 the factor 1 − 7α is exactly −1, so along the most sharply curved "
+                          "direction (1, −1) every step jumps to the other side of the minimum, at the same distance.",
             "diverges": "Diverges: α is above the limit 2/7 = 0.2857, so the factor 1 − 7α = {f2} is larger than 1 "
                         "in size and every step takes the point further from the minimum.",
         },
