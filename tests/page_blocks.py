@@ -4,6 +4,9 @@ A page's blocks run in order in one namespace (tools.runner.Session), as a reade
 into one Python session would. A block fails when it raises or when its documented output
 (`<!--pytest-codeblocks:expected-output-->`) differs from what it prints; the failure names
 docs/<page>.md:<line>. Figures go to a temporary folder: the tests never trust generated/.
+
+With --accept, a block whose output differs passes instead, and once all the blocks of a page have
+run, the page's documented outputs are rewritten from what they printed (tools/accept.py).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tools.accept import REFUSAL, docs_state, rewrite
 from tools.pages import DOCS, PageError, code_blocks, rel
 from tools.runner import Session, output_diff
 
@@ -21,6 +25,40 @@ FIGURE = re.compile(r"\]\(figures/(?P<name>[\w-]+)\.svg\)")
 
 class BlockFailed(Exception):
     pass
+
+
+ACCEPTED: list[str] = []  # with --accept: "<page>:<line>: output rewritten", for the summary
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("accept", "take what the code prints as the documented outputs (tools/accept.py)")
+    group.addoption("--accept", action="store_true",
+                    help="rewrite each page's documented outputs from what its code prints, instead of failing")
+    group.addoption("--force", action="store_true", help="with --accept: even when docs/ has uncommitted changes")
+
+
+def pytest_configure(config):
+    if config.getoption("accept") and not config.getoption("force") and not hasattr(config, "workerinput"):
+        if problem := docs_state():
+            raise pytest.UsageError(f"--accept: {problem}{REFUSAL}")
+
+
+def pytest_sessionfinish(session):
+    if hasattr(session.config, "workerinput"):  # an xdist worker: its pages go back to the controller
+        session.config.workeroutput["accepted"] = ACCEPTED
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    ACCEPTED.extend(getattr(node, "workeroutput", {}).get("accepted", []))
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if config.getoption("accept"):
+        pages = {line.split(":", 1)[0] for line in ACCEPTED}
+        terminalreporter.write_line(f"accept: {len(pages)} page(s) changed, {len(ACCEPTED)} output block(s)")
+        for line in sorted(ACCEPTED):
+            terminalreporter.write_line(f"  {line}")
 
 
 def pytest_collect_file(file_path: Path, parent):
@@ -38,6 +76,8 @@ class PageFile(pytest.File):
             return
         self.reader = None
         self.failed_at: str | None = None
+        self.blocks = blocks
+        self.printed: dict[int, str] = {}  # with --accept: what each block printed, by line
         for block in blocks:
             yield BlockItem.from_parent(self, name=f"line {block.lineno}", block=block)
         if blocks or FIGURE.search(self.path.read_text(encoding="utf-8")):
@@ -49,6 +89,15 @@ class PageFile(pytest.File):
             figures.mkdir(parents=True, exist_ok=True)
             self.reader = Session(figures, self.path.name.split(".")[0])
         return self.reader
+
+    def accept(self, block, printed: str) -> None:
+        """Keep what a block printed; after the page's last block, rewrite its documented outputs."""
+        self.printed[block.lineno] = printed
+        if len(self.printed) == len(self.blocks):
+            text, changes = rewrite(self.path, self.blocks, [self.printed[b.lineno] for b in self.blocks])
+            if changes:
+                self.path.write_text(text, encoding="utf-8")
+                ACCEPTED.extend(map(str, changes))
 
 
 class BlockItem(pytest.Item):
@@ -62,6 +111,9 @@ class BlockItem(pytest.Item):
             pytest.skip(f"an earlier block failed ({page.failed_at})")
         tmp_root = self.config._tmp_path_factory.getbasetemp() / "figures"
         result = page.reader_session(tmp_root).run(self.block)
+        if self.config.getoption("accept") and not result.error:
+            page.accept(self.block, result.stdout)
+            return
         problem = result.error or output_diff(self.block, result.stdout)
         if problem:
             page.failed_at = self.block.where

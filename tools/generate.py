@@ -74,6 +74,19 @@ def cached(page: Path, blocks: list | None = None) -> dict | None:
     return record
 
 
+def failure_file(page: Path) -> Path:
+    return CACHE / (rel(page) + ".failed.json")
+
+
+def failed(page: Path, blocks: list | None = None) -> dict | None:
+    """The last run of a page whose code raised, if its code has not changed since (tools/drift.py, tools/accept.py)."""
+    try:
+        record = json.loads(failure_file(page).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return record if record.get("key") == page_key(page, blocks) else None
+
+
 def editions_key(page: Path) -> str:
     h = hashlib.sha256(page.read_bytes())
     for source in ("tools/editions.py", "requirements.txt"):
@@ -115,9 +128,12 @@ def generate(page: Path) -> dict:
         "figure_dir": str(out),
         "errors": errors,
     }
+    cache_file(page).parent.mkdir(parents=True, exist_ok=True)
+    failure_file(page).unlink(missing_ok=True)
     if not errors:  # a failed run is reported every time, never cached
-        cache_file(page).parent.mkdir(parents=True, exist_ok=True)
         refresh_editions(page, record)
+    else:  # kept aside for `make serve` (tools/drift.py) and `make accept`, never taken for a good run
+        failure_file(page).write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")
     return record
 
 
