@@ -153,12 +153,10 @@ def test_numbers_in_prose_come_from_the_code(page):
     """A decimal number in the text must be given in the page's code or printed in a verified output."""
     shown = "\n".join(b.code + (b.expected_output or "") for b in read_blocks(page))
     known = set(NUMBER.findall(shown)) | {n.lstrip("-") for n in NUMBER.findall(shown)}
-    for n, line in prose(page):
-        for number in NUMBER.findall(line):
-            number = number.replace("−", "-")
-            assert number in known or number.lstrip("-") in known, (
-                f"{rel(page)}:{n}: {number} is neither in this page's code nor in an output the tests "
-                f"check; quote the number exactly as printed, or print it")
+    stale = [f"{rel(page)}:{n}: {number} is neither in this page's code nor in an output the tests check"
+             for n, line in prose(page) for number in (x.replace("−", "-") for x in NUMBER.findall(line))
+             if number not in known and number.lstrip("-") not in known]
+    assert not stale, "\n".join(stale) + "\nquote each number exactly as printed, or print it"
 
 
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)")
