@@ -98,7 +98,7 @@ def test_the_run_box_links_its_module_and_a_published_notebook_for_colab(site, p
     found = links(site / url_of(page))
     colab = [h for h in found if h.startswith("https://colab.research.google.com/github/")]
     assert len(colab) == 1, f"{url_of(page)}: expected one Open in Colab link, found {colab}"
-    owner, repo, blob, branch, path = urlparse(colab[0]).path.split("/", 7)[3:]
+    owner, repo, blob, branch, path = urlparse(colab[0]).path.split("/", 6)[2:]  # /github/OWNER/REPO/blob/BRANCH/PATH
     assert (blob, branch) == ("blob", "gh-pages"), f"{colab[0]}: Colab must open the branch the workflow publishes"
     assert (site / path).is_file(), f"{url_of(page)}: Colab would open {path}, which the published site lacks"
     assert path.startswith("en/") == (lang_of(page) == "en") and path.endswith(f"/{page.name.split('.')[0]}.ipynb")
