@@ -148,8 +148,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     src = page.file.abs_src_path
     if not src or not src.endswith(".md"):
         return markdown
-    markdown = drift.page_markdown(markdown, Path(src), _language(config))  # serve only: the box and marks
     lang = _language(config)
+    markdown = drift.page_markdown(markdown, Path(src), lang)  # serve only: the box and marks
     words = EDITION_TEXT[lang]
     to_root = "../" * page.url.count("/")
     pdf = (f'<a href="{to_root}{PDF.format(lang=lang)}" download>{words["pdf"]}</a>'
