@@ -13,26 +13,14 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from tests.test_site import served, site  # noqa: F401 - the built and served site
-from tools.pages import DOCS, mkdocs_config
+from tools.pages import DOCS, nav_pages, page_url
 
 TOP = 5  # the introducing page must be among the first five pages listed
 
 
-def nav_pages(lang: str) -> list:
+def nav_pages_of(lang: str) -> list:
     """The site's pages in nav order, as (source file, URL path)."""
-    def walk(items):
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            if isinstance(value, list):
-                yield from walk(value)
-            else:
-                yield value
-    out = []
-    for src in walk(mkdocs_config()["nav"]):
-        path = DOCS / src.replace(".md", f".{lang}.md")
-        url = src.removesuffix(".md").removesuffix("index")
-        out.append((path, ("" if lang == "ko" else "en/") + (url + "/" if url else "")))
-    return out
+    return [(DOCS / md.replace(".md", f".{lang}.md"), page_url(md, lang)) for md in nav_pages()]
 
 
 def glossary_rows(lang: str) -> list[list[str]]:
@@ -57,7 +45,7 @@ def introduced(spellings: set[str], pages: list) -> str:
 def queries(lang: str) -> list[tuple[str, str]]:
     """(query, URL path of the page that introduces it)."""
     out = []
-    pages = nav_pages(lang)
+    pages = nav_pages_of(lang)
     for row in glossary_rows(lang):
         if lang == "ko":
             term = re.sub(r"\(.*?\)", "", row[0]).strip()

@@ -75,6 +75,31 @@ def mkdocs_config() -> dict:
     return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
 
 
+def nav_pages() -> list[str]:
+    """The nav's Markdown files in order, e.g. ['index.md', 'gradient-descent/what-is-gradient-descent.md', ...]."""
+    found: list[str] = []
+
+    def walk(item):
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, list):
+            for x in item:
+                walk(x)
+        elif isinstance(item, dict):
+            for x in item.values():
+                walk(x)
+
+    walk(mkdocs_config()["nav"])
+    return [p for p in found if p.endswith(".md") and "://" not in p]
+
+
+def page_url(md: str, lang: str) -> str:
+    """'gradient-descent/loss.md', 'en' -> 'en/gradient-descent/loss/' (directory URLs, as the site is built)."""
+    path = md.removesuffix(".md")
+    path = "" if path == "index" else path.removesuffix("/index") + "/"
+    return ("" if lang == LANGS[0] else f"{lang}/") + path
+
+
 def _snippet_config() -> dict:
     for ext in mkdocs_config()["markdown_extensions"]:
         if isinstance(ext, dict) and "pymdownx.snippets" in ext:

@@ -43,12 +43,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pikepdf  # noqa: E402
 from fontTools.ttLib import TTFont  # noqa: E402
 
-from tools.pages import DOCS, ROOT, mkdocs_config  # noqa: E402
+from tools.pages import DOCS, LANGS, ROOT, nav_pages, page_url  # noqa: E402
 
 NAME = "first-steps-in-ml"  # <site>/pdf/first-steps-in-ml.<lang>.pdf
 FOLDER = "pdf"
-LANGS = ("ko", "en")
-DEFAULT_LANGUAGE = "ko"
 ORIGIN = "http://site.invalid"  # the browser reads the built site through a route, not a server
 CSS = Path(__file__).with_name("pdf.css")
 log = logging.getLogger("mkdocs.pdf")
@@ -101,31 +99,6 @@ def fonts() -> dict[str, bytes]:
         font.save(data, reorderTables=False)
         out[name] = data.getvalue()
     return out
-
-
-def nav_pages() -> list[str]:
-    """The nav's Markdown files in order, e.g. ['index.md', 'gradient-descent/what-is-gradient-descent.md', ...]."""
-    found: list[str] = []
-
-    def walk(item):
-        if isinstance(item, str):
-            found.append(item)
-        elif isinstance(item, list):
-            for x in item:
-                walk(x)
-        elif isinstance(item, dict):
-            for x in item.values():
-                walk(x)
-
-    walk(mkdocs_config()["nav"])
-    return [p for p in found if p.endswith(".md") and "://" not in p]
-
-
-def page_url(md: str, lang: str) -> str:
-    """'gradient-descent/loss.md', 'en' -> 'en/gradient-descent/loss/' (directory URLs, as the site is built)."""
-    path = md.removesuffix(".md")
-    path = "" if path == "index" else path.removesuffix("/index") + "/"
-    return ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + path
 
 
 def page_key(md: str) -> str:
