@@ -1,5 +1,8 @@
 """Run a page's code blocks in order in one namespace, as a reader pasting them into one session.
 
+The solutions run last, in order, in that same namespace: the path of a reader who works through the
+exercises one after another in one Jupyter kernel (the notebook edition runs them the same way).
+
 `plt.show()` and `display(graph)` are the two ways the code shows a picture; here they write a
 deterministic SVG named after the snippet section that called them. Used by the site build
 (tools/generate.py) and by the tests, so both run exactly the same code the same way.
@@ -8,7 +11,6 @@ deterministic SVG named after the snippet section that called them. Used by the 
 from __future__ import annotations
 
 import contextlib
-import copy
 import difflib
 import functools
 import importlib.util
@@ -20,7 +22,6 @@ import re
 import signal
 import sys
 import traceback
-import types
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -184,19 +185,6 @@ class Session:
         self.namespace: dict = {"__name__": "__main__"}
         self.piece: Piece | None = None
         self.written: list[str] = []
-        self.page_state: tuple[dict, dict] | None = None  # the page's namespace when the solutions begin
-        self.solution: int | None = None  # the exercise whose solution is running
-
-    def _enter_solution(self, n: int) -> None:
-        """Each solution starts from the page's final state, on a copy: nothing it does reaches the page
-        or another solution (a solution that rebinds W or trains W in place leaves the next one alone)."""
-        if self.page_state is None:
-            self.page_state = self.namespace, _random_states()
-        namespace, states = self.page_state
-        self.namespace = _copy_namespace(namespace)
-        _set_random_states(states)
-        self.solution = n
-
     def _figure_path(self) -> Path | None:
         if self.figure_dir is None:
             return None
@@ -226,8 +214,6 @@ class Session:
         import IPython.display
 
         result = Result(block)
-        if block.solution is not None and block.solution != self.solution:
-            self._enter_solution(block.solution)
         out = io.StringIO()
         before = len(self.written)
 
@@ -259,45 +245,6 @@ class Session:
         result.stdout = out.getvalue()
         result.figures = self.written[before:]
         return result
-
-
-def _copy_namespace(namespace: dict) -> dict:
-    """A deep copy of a reader's session: arrays, tensors (with their grads) and optimizers are copied
-    together, so an optimizer still holds the copied W; functions defined on the page are re-made to
-    read the copy's globals. Modules and what cannot be copied (tensors in a graph) are shared."""
-    copied: dict = {}
-    memo: dict = {}
-    for value in namespace.values():
-        if isinstance(value, types.FunctionType) and value.__globals__ is namespace:
-            twin = types.FunctionType(value.__code__, copied, value.__name__, value.__defaults__, value.__closure__)
-            twin.__kwdefaults__, twin.__qualname__, twin.__dict__ = value.__kwdefaults__, value.__qualname__, dict(value.__dict__)
-            memo[id(value)] = twin
-    for name, value in namespace.items():
-        if name.startswith("__") or isinstance(value, types.ModuleType):
-            copied[name] = value
-            continue
-        try:
-            copied[name] = copy.deepcopy(value, memo)
-        except Exception:  # noqa: BLE001 - e.g. a tensor with a grad_fn: shared, as reading it is harmless
-            copied[name] = value
-    return copied
-
-
-def _random_states() -> dict:
-    """The random generators a page may have used (torch only if the page imported it: importing costs a second)."""
-    import random
-
-    states = {"random": (random.setstate, random.getstate())}
-    if "numpy" in sys.modules:
-        states["numpy"] = (sys.modules["numpy"].random.set_state, sys.modules["numpy"].random.get_state())
-    if "torch" in sys.modules:
-        states["torch"] = (sys.modules["torch"].set_rng_state, sys.modules["torch"].get_rng_state())
-    return states
-
-
-def _set_random_states(states: dict) -> None:
-    for restore, state in states.values():
-        restore(state)
 
 
 @contextlib.contextmanager
