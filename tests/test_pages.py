@@ -82,8 +82,19 @@ def test_page_shows_its_whole_module_in_order(page):
                              f"but the module has {sections} (each once, in this order)")
 
 
+def _printed_strings(tree: ast.AST) -> list[ast.Constant]:
+    """The string literals a print() call shows (f-string text included), in a fixed order: the labels
+    of the printed output, which each language writes in its own words."""
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "print":
+            found += [c for arg in node.args for c in ast.walk(arg)
+                      if isinstance(c, ast.Constant) and isinstance(c.value, str)]
+    return found
+
+
 def normalised_program(path: Path) -> str:
-    """The module's AST with display strings blanked: comments never reach the AST."""
+    """The module's AST with display strings and printed labels blanked: comments never reach the AST."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
@@ -94,32 +105,63 @@ def normalised_program(path: Path) -> str:
             for kw in node.keywords:
                 if kw.arg in DISPLAY_KEYWORDS and isinstance(kw.value, ast.Constant):
                     kw.value = ast.Constant("<display>")
+    for label in _printed_strings(tree):
+        label.value = "<label>"
     return ast.unparse(tree)
+
+
+def printed_labels(ko_module: Path, en_module: Path) -> list[tuple[str, str]]:
+    """(Korean, English) pairs of the printed labels that differ, longest first; paired by position,
+    which normalised_program() has checked is the same in both modules."""
+    ko = _printed_strings(ast.parse(ko_module.read_text(encoding="utf-8")))
+    en = _printed_strings(ast.parse(en_module.read_text(encoding="utf-8")))
+    pairs = {(k.value, e.value) for k, e in zip(ko, en) if k.value != e.value}
+    return sorted(pairs, key=lambda pair: -len(pair[0]))
+
+
+def in_english(output: str, labels: list[tuple[str, str]]) -> str:
+    """A Korean page's output with its printed labels put in English, to compare with the English page."""
+    for ko, en in labels:
+        output = output.replace(ko, en)
+    return output
 
 
 @pytest.mark.parametrize("page", KO, ids=ids(KO))
 def test_korean_and_english_pages_are_one_program(page):
+    """Same blocks, same program and same output; only comments, figure text and printed labels are
+    in each page's language (the outputs are compared with the labels mapped, so every number must agree)."""
     en = counterpart(page)
     if not en.exists():
         pytest.skip("no English page (reported by test_page_has_its_other_language)")
-    ko_blocks, en_blocks = read_blocks(page), read_blocks(en)
-    ko_shape = [([(p.path.replace("/ko/", "/"), p.section) for p in b.pieces], b.expected_output)
-                for b in ko_blocks if b.syntax == "python"]
-    en_shape = [([(p.path.replace("/en/", "/"), p.section) for p in b.pieces], b.expected_output)
-                for b in en_blocks if b.syntax == "python"]
-    ko_blocks = [b for b in ko_blocks if b.syntax == "python"]
-    en_blocks = [b for b in en_blocks if b.syntax == "python"]
-    for i, (k, e) in enumerate(zip(ko_shape, en_shape)):
-        assert k == e, (f"block {i + 1} differs between {rel(page)}:{ko_blocks[i].lineno} and "
-                        f"{rel(en)}:{en_blocks[i].lineno}: same snippet sections and same "
-                        f"documented output expected\n  ko: {k}\n  en: {e}")
-    assert len(ko_shape) == len(en_shape), f"{rel(page)} has {len(ko_shape)} blocks, {rel(en)} has {len(en_shape)}"
-    ko_module, en_module = ROOT / module_of(page), ROOT / module_of(en)
-    if ko_module.exists():
+    ko_blocks = [b for b in read_blocks(page) if b.syntax == "python"]
+    en_blocks = [b for b in read_blocks(en) if b.syntax == "python"]
+    for i, (k, e) in enumerate(zip(ko_blocks, en_blocks)):
+        ko_shape = [(p.path.replace("/ko/", "/"), p.section) for p in k.pieces]
+        en_shape = [(p.path.replace("/en/", "/"), p.section) for p in e.pieces]
+        assert ko_shape == en_shape, (f"block {i + 1} differs between {rel(page)}:{k.lineno} and {rel(en)}:{e.lineno}: "
+                                      f"same snippet sections expected\n  ko: {ko_shape}\n  en: {en_shape}")
+    assert len(ko_blocks) == len(en_blocks), f"{rel(page)} has {len(ko_blocks)} blocks, {rel(en)} has {len(en_blocks)}"
+    modules = {p.path for b in ko_blocks for p in b.pieces}
+    for ko_path in sorted(modules):
+        ko_module, en_module = ROOT / ko_path, ROOT / ko_path.replace("/ko/", "/en/")
         ko_code, en_code = normalised_program(ko_module), normalised_program(en_module)
         diff = "\n".join(difflib.unified_diff(ko_code.splitlines(), en_code.splitlines(), rel(ko_module),
                                               rel(en_module), lineterm="", n=1))
-        assert ko_code == en_code, f"the two modules differ in more than comments and display strings:\n{diff}"
+        assert ko_code == en_code, (f"the two modules differ in more than comments, display strings and "
+                                    f"printed labels:\n{diff}")
+    for i, (k, e) in enumerate(zip(ko_blocks, en_blocks)):
+        labels = [pair for p in {p.path for p in k.pieces}
+                  for pair in printed_labels(ROOT / p, ROOT / p.replace("/ko/", "/en/"))]
+        labels.sort(key=lambda pair: -len(pair[0]))
+        want = None if e.expected_output is None else e.expected_output
+        got = None if k.expected_output is None else in_english(k.expected_output, labels)
+        if got != want:
+            diff = "\n".join(difflib.unified_diff((want or "").splitlines(), (got or "").splitlines(),
+                                                  f"{rel(en)}:{e.output_lineno or e.lineno}",
+                                                  f"{rel(page)}:{k.output_lineno or k.lineno} (labels in English)",
+                                                  lineterm="", n=1))
+            pytest.fail(f"the outputs of block {i + 1} differ between {rel(page)}:{k.lineno} and {rel(en)}:{e.lineno} "
+                        f"in more than the printed labels:\n{diff}")
 
 
 # a decimal number, in scientific notation too; Hangul may follow it ("1.820683에서"), digits may not
@@ -178,3 +220,16 @@ def test_every_include_line_is_well_formed():
         for n, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
             if "--8<--" in line and not INCLUDE.match(line):
                 pytest.fail(f'{rel(page)}:{n}: write includes as --8<-- "snippets/<lang>/<module>.py:<section>"')
+
+
+def test_guardrail_labels_are_mapped_and_numbers_compared(tmp_path):
+    ko, en = tmp_path / "ko.py", tmp_path / "en.py"
+    ko.write_text('x = 1.0\nprint(f"초기상태 : 손실:{x:.4f}")\nprint("W =", x)\n', encoding="utf-8")
+    en.write_text('x = 1.0\nprint(f"initial state: loss: {x:.4f}")\nprint("W =", x)\n', encoding="utf-8")
+    assert normalised_program(ko) == normalised_program(en)
+    labels = printed_labels(ko, en)
+    assert labels == [("초기상태 : 손실:", "initial state: loss: ")]
+    assert in_english("초기상태 : 손실:1.0000\nW = 1.0\n", labels) == "initial state: loss: 1.0000\nW = 1.0\n"
+    assert in_english("초기상태 : 손실:1.0001\n", labels) != "initial state: loss: 1.0000\n"  # a drifted digit stays
+    en.write_text('x = 2.0\nprint(f"initial state: loss: {x:.4f}")\nprint("W =", x)\n', encoding="utf-8")
+    assert normalised_program(ko) != normalised_program(en)  # a number in the code is not a label
