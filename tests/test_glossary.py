@@ -1,5 +1,6 @@
-"""The glossary is the chapter's vocabulary: both languages list the same terms, and Korean pages
-never use the spellings its last column rules out.
+"""The glossary is the chapter's vocabulary: both languages list the same terms, Korean pages never use
+the spellings its last column rules out, and they gloss a term `한국어(English)` only if the glossary has
+it, once per page.
 
 One exception, kept narrow on purpose: a page may quote the original notes word for word, and the notes
 use some of those spellings (they say “산포도” for a scatter plot). A match that lies inside curly double
@@ -75,4 +76,58 @@ KO_PAGES = [p for p in pages("ko") if p != GLOSSARY["ko"]] + sorted((ROOT / "sni
 @pytest.mark.parametrize("page", KO_PAGES, ids=[rel(p) for p in KO_PAGES])
 def test_korean_pages_use_the_glossary_terms(page):
     problems = violations(page.read_text(encoding="utf-8"), rel(page), avoided())
+    assert not problems, "\n".join(problems)
+
+
+# A gloss: Korean text followed, without a space, by English words in parentheses, as in 곡률(curvature);
+# two letters are a unit, as in 신장(cm), not a gloss
+GLOSS = re.compile(r"(?P<ko>[\uac00-\ud7a3]+)\((?P<en>[A-Za-z][A-Za-z '\-]+[A-Za-z])\)")
+CODE_OR_MATH = re.compile(r"`[^`\n]*`|\$\$?[^$\n]*\$\$?|<!--.*?-->")
+
+
+def glossary_english() -> set[str]:
+    """Every English name the glossary gives a term: 'mean squared error (MSE)' gives the whole, both parts."""
+    names = set()
+    for row in rows("en"):
+        cell = re.sub(r"\s*\(`[^`]*`\)", "", row[1])
+        names |= {cell, *re.findall(r"\(([^()]*)\)", cell), re.sub(r"\s*\([^()]*\)", "", cell)}
+    return {name.strip().lower() for name in names if name.strip()}
+
+
+def gloss_problems(text: str, where: str, terms: set[str]) -> list[str]:
+    """`where:line: …` for a gloss of a word the glossary lacks, and for a term glossed twice on one page.
+    Quotations of the notes (“…”), inline code and math are not the page's own glosses."""
+    problems, first = [], {}
+    for n, line in enumerate(text.splitlines(), 1):
+        line = QUOTATION.sub("", CODE_OR_MATH.sub("", line))
+        for m in GLOSS.finditer(line):
+            english = m["en"].lower()
+            if english not in terms and not any(term.startswith(english + " ") for term in terms):  # 리프(leaf) 텐서
+                problems.append(f"{where}:{n}: {m[0]}: '{m['en']}' is not a term of the glossary; gloss only "
+                                f"glossary terms (add the term to both glossaries, or drop the gloss; code goes in `…`)")
+            elif english in first:
+                problems.append(f"{where}:{n}: {m[0]}: glossed again (first at line {first[english]}); "
+                                f"gloss a term once per page, at its first use")
+            else:
+                first[english] = n
+    return problems
+
+
+def test_the_gloss_rule_fails_with_file_and_line():
+    text = "\n".join([
+        "경사 하강법(gradient descent)을 씁니다.",  # 1: a glossary term, first use: fine
+        "곡선의 곡률(bendiness)이 큽니다.",  # 2: not a term of the glossary
+        "다시 경사 하강법(gradient descent)을 씁니다.",  # 3: second gloss on the page
+        "노트는 “손실 함수(loss function)”라고 씁니다. `f(x)`와 $g(x)$, 평균제곱오차(MSE)",  # 4: quote, code, abbreviation
+    ])
+    problems = gloss_problems(text, "docs/x.ko.md", glossary_english() | {"gradient descent"})
+    assert [p.split(": ", 2)[:2] for p in problems] == [["docs/x.ko.md:2", "곡률(bendiness)"],
+                                                         ["docs/x.ko.md:3", "하강법(gradient descent)"]]
+
+
+@pytest.mark.parametrize("page", pages("ko"), ids=[rel(p) for p in pages("ko")])
+def test_korean_pages_gloss_only_glossary_terms_once(page):
+    if page == GLOSSARY["ko"]:
+        pytest.skip("the glossary itself pairs every term with its English")
+    problems = gloss_problems(page.read_text(encoding="utf-8"), rel(page), glossary_english())
     assert not problems, "\n".join(problems)
