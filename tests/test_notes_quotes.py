@@ -48,10 +48,10 @@ def normalised(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def quote_problems(page: Path, notes: list[str]) -> list[str]:
+def quote_problems(page: Path, notes: list[str], name: str | None = None) -> list[str]:
     problems = []
     for lineno, body in boxes(page):
-        where = f"{rel(page)}:{lineno}"
+        where = f"{name or rel(page)}:{lineno}"
         for m in QUOTE_WITH_REFERENCE.finditer(body):
             first, last = int(m[2]), int(m[3] or m[2])
             if not 1 <= first <= last <= len(notes):
@@ -105,6 +105,6 @@ def test_guardrail_a_misquote_and_a_visible_line_fail(tmp_path):
         "    노트의 0절은 “파라미터 W,B를 계산 하는 과정을 ‘손실 계산’이라 한다”<!-- notes l.2 -->라고 적었습니다.",
         "    또 “계산하는 과정”<!-- notes l.2 -->과 “손실이 … 작아지게”<!-- notes l.2 -->, “인용”(2행).",
     ]), encoding="utf-8")
-    problems = quote_problems(page, notes)
+    problems = quote_problems(page, notes, "docs/x.ko.md")
     assert len(problems) == 2 and "“계산하는 과정”" in problems[0] and "“인용”" in problems[1], problems
     assert VISIBLE_LINE.search(REFERENCE.sub("", boxes(page)[0][1]))
