@@ -3,7 +3,8 @@
 # --8<-- [start:backward]
 # compute the gradients: walk the computation graph backwards, differentiating at every node
 loss.backward()
-# to call backward() on the same graph again, the first call must be loss.backward(retain_graph=True)
+# to call backward() twice on the same graph,
+# make the first call loss.backward(retain_graph=True)
 # --8<-- [end:backward]
 
 # --8<-- [start:grad]

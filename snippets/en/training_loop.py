@@ -38,10 +38,16 @@ for epoch in range(num_epochs):
 print('W = ', W.data.numpy())
 print('B = ', B.data.numpy())
 
-# the first and the last loss (the printed labels read "initial state : loss" and "final state : loss")
-print(f'초기상태 : 손실:{history[0, 1]:.4f}')
-print(f'최종상태 : 손실:{history[-1, 1]:.4f}')
+# the first and the last recorded loss
+print(f'initial state: loss: {history[0, 1]:.4f}')
+print(f'final state: loss: {history[-1, 1]:.4f}')
 # --8<-- [end:result]
+
+# --8<-- [start:b-power]
+# (1 - 2 lr) to the power 500, computed by Python in 64-bit floats, and B from the loop (32-bit floats)
+print(f'(1 - 2 lr)^500, 64-bit: {(1 - 2 * lr) ** num_epochs:.7f}')
+print(f'B of the loop, 32-bit: {B.item():.7f}')
+# --8<-- [end:b-power]
 
 # --8<-- [start:curve]
 plt.plot(history[:, 0], history[:, 1], 'b')
@@ -52,14 +58,13 @@ plt.show()
 # --8<-- [end:curve]
 
 # --8<-- [start:solution-1]
-# Solution 1: train again from W = B = 1.0, with the number of epochs raised to 2000
+# Solution 1: start again from W = B = 1.0 and train for 2000 epochs (recorded in history_2000)
 W = torch.tensor(1.0, requires_grad=True).float()
 B = torch.tensor(1.0, requires_grad=True).float()
-num_epochs = 2000
 lr = 0.001
-history_1 = np.zeros((0, 2))
+history_2000 = np.zeros((0, 2))
 
-for epoch in range(num_epochs):
+for epoch in range(2000):
     Yp = pred(X)
     loss = mse(Yp, Y)
     loss.backward()
@@ -73,26 +78,25 @@ for epoch in range(num_epochs):
 
     if epoch % 10 == 0:
         item = np.array([epoch, loss.item()])
-        history_1 = np.vstack((history_1, item))
+        history_2000 = np.vstack((history_2000, item))
     if epoch % 500 == 0:  # print only every 500 epochs
         print(f'epoch = {epoch} loss = {loss:.4f}')
 
 # the last record (epoch 1990), the final parameters, and (1 - 2 lr) to the power 2000
-print(f'epoch = {history_1[-1, 0]:.0f} loss = {history_1[-1, 1]:.4f}')
+print(f'epoch = {history_2000[-1, 0]:.0f} loss = {history_2000[-1, 1]:.4f}')
 print('W = ', W.data.numpy())
 print('B = ', B.data.numpy())
-print(f'{(1 - 2 * lr) ** num_epochs:.7f}')  # if each update multiplies B by (1 - 2 lr), this must equal B
+print(f'{(1 - 2 * lr) ** 2000:.7f}')  # if each update multiplies B by (1 - 2 lr), B is very close to this
 # --8<-- [end:solution-1]
 
 # --8<-- [start:solution-2]
-# Solution 2: the loop without the two lines that reset the gradients (the loss is recorded every epoch)
+# Solution 2: start again from W = B = 1.0 and run 500 epochs of the loop without the two reset lines (the loss recorded every epoch)
 W = torch.tensor(1.0, requires_grad=True).float()
 B = torch.tensor(1.0, requires_grad=True).float()
-num_epochs = 500
 lr = 0.001
-history_2 = np.zeros((0, 2))
+history_no_reset = np.zeros((0, 2))
 
-for epoch in range(num_epochs):
+for epoch in range(500):
     Yp = pred(X)
     loss = mse(Yp, Y)
     loss.backward()  # the gradients keep adding up in .grad
@@ -103,19 +107,19 @@ for epoch in range(num_epochs):
 
     # no W.grad.zero_() or B.grad.zero_()
     item = np.array([epoch, loss.item()])
-    history_2 = np.vstack((history_2, item))
+    history_no_reset = np.vstack((history_no_reset, item))
 
-lowest = history_2[:, 1].argmin()  # the epoch with the lowest loss
-print(f'epoch = {lowest} loss = {history_2[lowest, 1]:.4f}')
+lowest = history_no_reset[:, 1].argmin()  # the epoch with the lowest loss
+print(f'epoch = {lowest} loss = {history_no_reset[lowest, 1]:.4f}')
 print(f'epoch = {epoch} loss = {loss:.4f}')
 print('W = ', W.data.numpy())
 print('B = ', B.data.numpy())
 # --8<-- [end:solution-2]
 
 # --8<-- [start:solution-2-plot]
-# draw it in one figure with the page's learning curve (with the reset)
+# draw it in one figure with the learning curve of the main text (with the reset)
 plt.plot(history[:, 0], history[:, 1], 'b', label='with the reset')
-plt.plot(history_2[:, 0], history_2[:, 1], 'r', label='without the reset')
+plt.plot(history_no_reset[:, 0], history_no_reset[:, 1], 'r', label='without the reset')
 plt.xlabel('epoch')
 plt.ylabel('loss')
 plt.title('Learning curve without the gradient reset')
@@ -150,7 +154,7 @@ print('inf:', np.isinf(wild).argmax(), ' nan:', np.isnan(wild).argmax())  # the 
 # --8<-- [end:solution-3]
 
 # --8<-- [start:solution-3-plot]
-# left: learning rates 0.001 (the page's curve) and 0.01; right: 0.1 (on a log scale)
+# left: learning rates 0.001 (the curve of the main text) and 0.01; right: 0.1 (on a log scale)
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4))
 ax1.plot(history[:, 0], history[:, 1], 'b', label='lr = 0.001')
 ax1.plot(fast, 'g', label='lr = 0.01')

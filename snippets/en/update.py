@@ -1,7 +1,7 @@
 # 3.6 Updating the parameters: move W and B one step using the gradients and the learning rate
 
 # --8<-- [start:lr]
-# the learning rate: 0.01 or 0.001 are the usual choices
+# the learning rate (η in the formulas): 0.01 and 0.001 are common first tries
 lr = 0.001
 # --8<-- [end:lr]
 
@@ -97,7 +97,7 @@ lr = 0.001
 loss = mse(pred(X), Y)
 loss.backward()
 
-W_old = W  # keep hold of the W from before (the leaf tensor)
+W_old = W  # a second name for the W we created (the leaf tensor)
 W = W - lr * W.grad  # not an in-place operation, so no error
 print(W)
 print(W.is_leaf, W.grad_fn.name())
@@ -109,6 +109,12 @@ W_old.grad.zero_()
 B.grad.zero_()
 loss = mse(pred(X), Y)
 loss.backward()
-print(W.retains_grad)  # the new W keeps no gradient
-print(W_old.grad)  # the gradient flows back through the graph into the old W
+print(W.retains_grad)  # the new W keeps no gradient: W.grad stays None
+print(W_old.grad)  # the gradient flows back through the subtraction into W_old
+
+# the next update cannot run: W.grad is None
+try:
+    W = W - lr * W.grad
+except TypeError as err:
+    print(err)
 # --8<-- [end:solution-3-backward]

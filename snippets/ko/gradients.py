@@ -3,7 +3,8 @@
 # --8<-- [start:backward]
 # 경사 계산: 계산 그래프를 거슬러 올라가며 모든 점에서 미분 값을 구한다
 loss.backward()
-# 같은 그래프로 backward()를 한 번 더 부르려면 처음부터 loss.backward(retain_graph=True)로 부른다
+# 같은 그래프로 backward()를 두 번 부르려면
+# 첫 호출을 loss.backward(retain_graph=True)로 한다
 # --8<-- [end:backward]
 
 # --8<-- [start:grad]

@@ -43,6 +43,12 @@ print(f'초기상태 : 손실:{history[0, 1]:.4f}')
 print(f'최종상태 : 손실:{history[-1, 1]:.4f}')
 # --8<-- [end:result]
 
+# --8<-- [start:b-power]
+# 파이썬이 64비트 실수로 계산한 (1 - 2 lr)의 500제곱과, 반복문이 32비트 실수로 구한 B
+print(f'(1 - 2 lr)^500, 64비트: {(1 - 2 * lr) ** num_epochs:.7f}')
+print(f'반복문의 B, 32비트: {B.item():.7f}')
+# --8<-- [end:b-power]
+
 # --8<-- [start:curve]
 plt.plot(history[:, 0], history[:, 1], 'b')
 plt.xlabel('에포크')
@@ -52,14 +58,13 @@ plt.show()
 # --8<-- [end:curve]
 
 # --8<-- [start:solution-1]
-# 풀이 1: 반복 횟수를 2000으로 늘려 W = B = 1.0에서 다시 학습한다
+# 풀이 1: W = B = 1.0에서 다시 시작해 2000 에포크 동안 학습한다 (기록은 history_2000에)
 W = torch.tensor(1.0, requires_grad=True).float()
 B = torch.tensor(1.0, requires_grad=True).float()
-num_epochs = 2000
 lr = 0.001
-history_1 = np.zeros((0, 2))
+history_2000 = np.zeros((0, 2))
 
-for epoch in range(num_epochs):
+for epoch in range(2000):
     Yp = pred(X)
     loss = mse(Yp, Y)
     loss.backward()
@@ -73,26 +78,25 @@ for epoch in range(num_epochs):
 
     if epoch % 10 == 0:
         item = np.array([epoch, loss.item()])
-        history_1 = np.vstack((history_1, item))
+        history_2000 = np.vstack((history_2000, item))
     if epoch % 500 == 0:  # 출력은 500 에포크마다만 한다
         print(f'epoch = {epoch} loss = {loss:.4f}')
 
 # 마지막 기록(에포크 1990), 최종 파라미터, 그리고 (1 - 2 lr)의 2000제곱
-print(f'epoch = {history_1[-1, 0]:.0f} loss = {history_1[-1, 1]:.4f}')
+print(f'epoch = {history_2000[-1, 0]:.0f} loss = {history_2000[-1, 1]:.4f}')
 print('W = ', W.data.numpy())
 print('B = ', B.data.numpy())
-print(f'{(1 - 2 * lr) ** num_epochs:.7f}')  # B가 매번 (1 - 2 lr)배가 된다면 이 값이 B와 같아야 한다
+print(f'{(1 - 2 * lr) ** 2000:.7f}')  # B가 매번 (1 - 2 lr)배가 된다면 B는 이 값에 아주 가깝다
 # --8<-- [end:solution-1]
 
 # --8<-- [start:solution-2]
-# 풀이 2: 경사값 초기화 두 줄을 지운 반복문 (손실은 에포크마다 기록한다)
+# 풀이 2: W = B = 1.0에서 다시 시작해, 경사값 초기화 두 줄이 없는 반복문으로 500 에포크 (손실은 에포크마다 기록)
 W = torch.tensor(1.0, requires_grad=True).float()
 B = torch.tensor(1.0, requires_grad=True).float()
-num_epochs = 500
 lr = 0.001
-history_2 = np.zeros((0, 2))
+history_no_reset = np.zeros((0, 2))
 
-for epoch in range(num_epochs):
+for epoch in range(500):
     Yp = pred(X)
     loss = mse(Yp, Y)
     loss.backward()  # 경사가 .grad에 계속 더해진다
@@ -103,19 +107,19 @@ for epoch in range(num_epochs):
 
     # W.grad.zero_()와 B.grad.zero_()가 없다
     item = np.array([epoch, loss.item()])
-    history_2 = np.vstack((history_2, item))
+    history_no_reset = np.vstack((history_no_reset, item))
 
-lowest = history_2[:, 1].argmin()  # 손실이 가장 낮았던 에포크
-print(f'epoch = {lowest} loss = {history_2[lowest, 1]:.4f}')
+lowest = history_no_reset[:, 1].argmin()  # 손실이 가장 낮았던 에포크
+print(f'epoch = {lowest} loss = {history_no_reset[lowest, 1]:.4f}')
 print(f'epoch = {epoch} loss = {loss:.4f}')
 print('W = ', W.data.numpy())
 print('B = ', B.data.numpy())
 # --8<-- [end:solution-2]
 
 # --8<-- [start:solution-2-plot]
-# 페이지의 학습 곡선(초기화함)과 한 그림에 그린다
+# 본문의 학습 곡선(초기화함)과 한 그림에 그린다
 plt.plot(history[:, 0], history[:, 1], 'b', label='초기화함')
-plt.plot(history_2[:, 0], history_2[:, 1], 'r', label='초기화하지 않음')
+plt.plot(history_no_reset[:, 0], history_no_reset[:, 1], 'r', label='초기화하지 않음')
 plt.xlabel('에포크')
 plt.ylabel('손실')
 plt.title('경사값 초기화를 빠뜨린 학습 곡선')
@@ -150,7 +154,7 @@ print('inf:', np.isinf(wild).argmax(), ' nan:', np.isnan(wild).argmax())  # 0.1�
 # --8<-- [end:solution-3]
 
 # --8<-- [start:solution-3-plot]
-# 왼쪽: 학습률 0.001(페이지의 곡선)과 0.01, 오른쪽: 0.1 (세로축은 로그 눈금)
+# 왼쪽: 학습률 0.001(본문의 곡선)과 0.01, 오른쪽: 0.1 (세로축은 로그 눈금)
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 4))
 ax1.plot(history[:, 0], history[:, 1], 'b', label='학습률 0.001')
 ax1.plot(fast, 'g', label='학습률 0.01')

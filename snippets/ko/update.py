@@ -1,7 +1,7 @@
 # 3.6 파라미터 수정: 경사와 학습률로 W와 B를 한 걸음 옮긴다
 
 # --8<-- [start:lr]
-# 학습률: 보통 0.01이나 0.001을 쓴다
+# 학습률(식의 η): 처음에는 흔히 0.01이나 0.001을 시도한다
 lr = 0.001
 # --8<-- [end:lr]
 
@@ -97,7 +97,7 @@ lr = 0.001
 loss = mse(pred(X), Y)
 loss.backward()
 
-W_old = W  # 바꾸기 전의 W(리프 텐서)를 붙잡아 둔다
+W_old = W  # 처음 만든 W(리프 텐서)에 이름을 하나 더 붙여 둔다
 W = W - lr * W.grad  # 제자리 연산이 아니므로 오류는 나지 않는다
 print(W)
 print(W.is_leaf, W.grad_fn.name())
@@ -109,6 +109,12 @@ W_old.grad.zero_()
 B.grad.zero_()
 loss = mse(pred(X), Y)
 loss.backward()
-print(W.retains_grad)  # 새 W에는 경사가 남지 않는다
-print(W_old.grad)  # 경사는 계산 그래프를 거슬러 옛 W에 쌓인다
+print(W.retains_grad)  # 새 W에는 경사가 남지 않는다: W.grad는 None이다
+print(W_old.grad)  # 경사는 뺄셈을 거슬러 이전 W인 W_old에 쌓인다
+
+# 다음 수정은 실행되지 않는다: W.grad가 None이다
+try:
+    W = W - lr * W.grad
+except TypeError as err:
+    print(err)
 # --8<-- [end:solution-3-backward]
