@@ -3,6 +3,8 @@
 #   make test    run the whole test suite (every code block of every page, in both languages)
 #   make accept  write what the code prints now into the pages' documented outputs (PAGES="docs/..." for some; FORCE=1 with uncommitted docs/)
 #   make page NAME=<chapter>/<page> TITLE_KO="..." TITLE_EN="..."   a new page pair with its snippets and nav entry (AFTER=<page> to place it)
+#   make chapter NAME=<folder> NUMBER=<n> TITLE_KO="..." TITLE_EN="..."   a new chapter: folder, first page pair, nav section (PAGE=<first page>, GLOSSARY=1)
+#   make compat PYTHON=/path/to/another/python   run every page with another torch/numpy/matplotlib and show what would change (PAGES="docs/..." for some)
 #   make build   write the static site to site/
 #   make pdf     write the static site with the chapter as one PDF per language (site/pdf/)
 #   make bench   time builds against a plain build and against mkdocs-jupyter executing notebooks
@@ -11,7 +13,8 @@
 #   make deploy  build the site with its PDFs and push it to the gh-pages branch (the workflow runs it)
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
-PYTHON ?= $(shell command -v python3.11 || command -v python3)
+DEFAULT_PYTHON := $(shell command -v python3.11 || command -v python3)
+PYTHON ?= $(DEFAULT_PYTHON)
 VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
@@ -81,6 +84,20 @@ page:  # stdlib only: no set-up needed
 	@[ -n "$(NAME)" ] && [ -n "$(TITLE_KO)" ] && [ -n "$(TITLE_EN)" ] || \
 	  { echo 'usage: make page NAME=<chapter>/<page> TITLE_KO="..." TITLE_EN="..." [AFTER=<page>]' >&2; exit 2; }
 	$(PYTHON) -m tools.new_page "$(NAME)" --title-ko "$(TITLE_KO)" --title-en "$(TITLE_EN)" $(if $(AFTER),--after "$(AFTER)")
+
+.PHONY: chapter compat
+chapter:  # stdlib only: no set-up needed
+	@[ -n "$(NAME)" ] && [ -n "$(NUMBER)" ] && [ -n "$(TITLE_KO)" ] && [ -n "$(TITLE_EN)" ] || \
+	  { echo 'usage: make chapter NAME=<folder> NUMBER=<n> TITLE_KO="..." TITLE_EN="..." [PAGE=<first page>] [GLOSSARY=1]' >&2; exit 2; }
+	$(PYTHON) -m tools.new_chapter "$(NAME)" --number "$(NUMBER)" --title-ko "$(TITLE_KO)" --title-en "$(TITLE_EN)" \
+	  $(if $(PAGE),--page "$(PAGE)") $(if $(GLOSSARY),--glossary)
+
+# PYTHON names the other interpreter here; the project's own .venv (set up with DEFAULT_PYTHON) compares
+compat:
+	@[ "$(origin PYTHON)" = "command line" ] || \
+	  { echo 'usage: make compat PYTHON=/path/to/another/python [PAGES="docs/..."]' >&2; exit 2; }
+	@$(MAKE) --no-print-directory setup PYTHON="$(DEFAULT_PYTHON)"
+	$(PY) -m tools.compat --python "$(PYTHON)" $(PAGES)
 
 clean:
 	rm -rf site generated .cache

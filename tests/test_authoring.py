@@ -26,10 +26,11 @@ from pathlib import Path
 import pytest
 
 from tests.test_guardrails import PAGE, edit, project  # noqa: F401 - project is a fixture
+from tools.new_chapter import nav_with_chapter
 from tools.new_page import ScaffoldError, nav_with
-from tools.pages import ROOT
+from tools.pages import ROOT, chapter_of
 
-CHAPTER = "docs/gradient-descent"
+CHAPTER = "docs/" + chapter_of(f"{PAGE.removeprefix('docs/')}.md").folder  # the chapter of the page the guardrails use
 MARKER = "<!--pytest-codeblocks:expected-output-->"
 NUMBER = re.compile(r"(?<![\w.])[-−]?\d+\.\d+(?![\w.])")  # as tests/test_pages.py reads the prose
 INCLUDE = re.compile(r'--8<--\s+"(?P<path>snippets/[\w/.-]+\.py):(?P<section>[\w-]+)"')
@@ -289,6 +290,35 @@ def test_nav_entry_of_a_new_page():
     assert "      - gradient-descent/loss.md\n      - gradient-descent/new-page.md" in after
     with pytest.raises(ScaffoldError, match="no page of no-such-chapter/"):
         nav_with(config, "no-such-chapter", "new-page", None)
+
+
+def test_nav_section_of_a_new_chapter():
+    """make chapter: the section goes among the chapters by number, its English title into nav_translations,
+    titles that YAML would misread are quoted, and an existing number or folder is refused."""
+    import yaml
+
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    titles = {"ko": "1장 시작: 파이썬", "en": "Chapter 1: Start: Python"}
+    first = nav_with_chapter(config, "intro", 1, titles, ["intro/intro.md"])
+    nav = re.search(r"(?ms)^nav:\n.*", first)[0]
+    assert nav.index('  - "1장 시작: 파이썬":\n      - intro/intro.md\n') < nav.index("  - 3장 경사 하강법:"), nav
+    assert '"1장 시작: 파이썬": "Chapter 1: Start: Python"' in first
+    later = nav_with_chapter(first, "next", 9, {"ko": "9장 다음", "en": "Chapter 9: Next"}, ["next/a.md", "next/glossary.md"])
+    assert later.rstrip().endswith("  - 9장 다음:\n      - next/a.md\n      - next/glossary.md")
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    parsed = yaml.load(later, Loader=Loader)
+    assert [next(iter(item)) for item in parsed["nav"]] == ["홈", "1장 시작: 파이썬", "3장 경사 하강법", "9장 다음"]
+    english = next(lang for p in parsed["plugins"] if isinstance(p, dict) and "i18n" in p
+                   for lang in p["i18n"]["languages"] if lang["locale"] == "en")["nav_translations"]
+    assert english["1장 시작: 파이썬"] == "Chapter 1: Start: Python" and english["9장 다음"] == "Chapter 9: Next"
+    with pytest.raises(ScaffoldError, match="chapter 3 exists already"):
+        nav_with_chapter(config, "other", 3, {"ko": "3장 x", "en": "Chapter 3: x"}, ["other/x.md"])
+    with pytest.raises(ScaffoldError, match="has pages of gradient-descent/ already"):
+        nav_with_chapter(config, "gradient-descent", 7, {"ko": "7장 x", "en": "Chapter 7: x"}, ["gradient-descent/x.md"])
 
 
 def test_make_page_writes_a_page_pair_that_passes_its_tests(project):

@@ -51,6 +51,26 @@ def test_both_linters_catch_a_broken_workflow(tmp_path):
     assert audit.returncode != 0 and "template-injection" in audit.stdout + audit.stderr, audit.stdout
 
 
+def test_a_monthly_job_runs_make_compat_with_the_newest_torch_cpu_build():
+    """Issue 20 §4: the maintainers learn before the readers do when a newer torch changes a page."""
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
+    triggers = workflow[True]  # YAML 1.1 reads the key `on` as true
+    assert "schedule" in triggers and "workflow_dispatch" in triggers, triggers
+    cron = triggers["schedule"][0]["cron"].split()
+    assert len(cron) == 5 and cron[2] not in ("*",) and cron[3:] == ["*", "*"], f"not monthly: {cron}"
+    jobs = workflow["jobs"]
+    scheduled = [name for name, job in jobs.items() if "schedule" in job.get("if", "")]
+    assert scheduled == ["compat"], f"jobs that run on the schedule: {scheduled}"
+    assert "schedule" not in jobs["test"]["if"] and "schedule" not in jobs["deploy"]["if"]
+    assert jobs["compat"]["permissions"] == {"contents": "read"}
+    steps = "\n".join(step.get("run", "") for step in jobs["compat"]["steps"])
+    assert re.search(r"--index-url https://download\.pytorch\.org/whl/cpu torch\s*$", steps, re.M), steps
+    assert "tools.compat --requirements" in steps and re.search(r"^\s*make compat PYTHON=", steps, re.M), steps
+    assert 'exit "$status"' in steps, "the job must fail when compat finds a difference"
+
+
 def pins(text: str) -> dict[str, str]:
     return {name.lower().replace("_", "-"): v for name, v in PIN.findall(text)}
 

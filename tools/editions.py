@@ -29,6 +29,8 @@ TEXT = {
            "fonts": "import koreanize_matplotlib  # 그래프의 한글 글꼴",
            "missing": "# 없는 패키지만 설치합니다", "installing": "설치합니다:",
            "verified": "이 노트북의 출력을 검증한 버전:", "found": "이 환경의 버전:",
+           "differs": "이 환경의 {} 버전은 출력을 검증한 버전과 다르므로 출력의 마지막 몇 자리가 조금 다를 수 있습니다. "
+                      "검증한 버전은 이 셀의 wanted와, 사이트 각 페이지 맨 위의 '이 페이지를 직접 실행하기' 상자에 있습니다.",
            "script": "이 페이지의 코드를 순서대로 모은 스크립트입니다. 그림은 이 파일 옆에 저장됩니다."},
     "en": {"install": "Install what this notebook needs and is missing (once, in Colab or a fresh Jupyter environment). "
                       "Where torch is already installed, as in Colab, it is not installed again. "
@@ -36,6 +38,9 @@ TEXT = {
            "fonts": None,
            "missing": "# install only the packages that are missing", "installing": "installing:",
            "verified": "the outputs of this notebook were checked with", "found": "this environment has",
+           "differs": "This environment's {} is not the version the outputs were checked with, so the last digits "
+                      "of some outputs may differ slightly. The checked versions are listed in wanted in this cell "
+                      "and in the box 'Run this page yourself' at the top of each page of the site.",
            "script": "The code of this page, in order. Figures are saved next to this file."},
 }
 PACKAGES = ("torch", "numpy", "matplotlib", "torchviz", "graphviz")
@@ -65,14 +70,21 @@ if missing:
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", *missing], check=True)
 
 import torch
+from importlib.metadata import version
 
 print("{verified}", wanted["torch"], "·", "{found}", "torch==" + torch.__version__)
+found = {{"torch": torch.__version__.split("+")[0], "numpy": version("numpy"), "matplotlib": version("matplotlib")}}
+differ = [f"{{name}} {{found[name]}}" for name in found if wanted[name] != f"{{name}}=={{found[name]}}"]
+if differ:
+    print({differs!r}.format(", ".join(differ)))
 """
 
 
 def setup_code(lang: str) -> str:
     """The notebook's first code cell: installs only what is missing (a hosted notebook already has torch:
-    never download a multi-gigabyte build there), and says which torch the outputs were checked with."""
+    never download a multi-gigabyte build there), says which torch the outputs were checked with and, when
+    this environment's torch, numpy or matplotlib is another version, that the last digits may differ and
+    where the checked versions are listed."""
     wanted = {spec.split("==")[0].replace("-", "_"): spec for spec in pinned(lang)}
     return SETUP.format(wanted=wanted, **TEXT[lang])
 

@@ -170,12 +170,15 @@ def nav_with(config: str, chapter: str, page: str, after: str | None) -> str:
         at += 1
     else:
         last, m = found[-1]
-        at = last if m["page"] == "glossary" and len(found) > 1 else last + 1
+        at = last if m["page"] == "glossary" else last + 1
     lines.insert(at, f"{found[0][1]['indent']}- {chapter}/{page}.md")
     return "\n".join(lines)
 
 
-def scaffold(name: str, titles: dict[str, str], after: str | None = None, root: Path = ROOT) -> list[Path]:
+def scaffold(name: str, titles: dict[str, str], after: str | None = None, root: Path = ROOT,
+             nav: bool = True) -> list[Path]:
+    """Write the page pair and its modules, and (unless `nav` is false: `make chapter` writes the nav
+    section itself) its nav entry; the files written, mkdocs.yml last."""
     m = NAME.match(name)
     if not m:
         raise ScaffoldError(f"name the page <chapter>/<page> in lowercase letters, digits and '-', not {name!r}")
@@ -189,9 +192,11 @@ def scaffold(name: str, titles: dict[str, str], after: str | None = None, root: 
     if not (root / "docs" / chapter).is_dir():
         raise ScaffoldError(f"docs/{chapter}/ does not exist; pages go into an existing chapter")
     mkdocs_yml = root / "mkdocs.yml"
-    config = nav_with(mkdocs_yml.read_text(encoding="utf-8"), chapter, page, after)
+    config = nav_with(mkdocs_yml.read_text(encoding="utf-8"), chapter, page, after) if nav else None
     for path, text in files.items():
         path.write_text(text, encoding="utf-8")
+    if config is None:
+        return list(files)
     mkdocs_yml.write_text(config, encoding="utf-8")
     return [*files, mkdocs_yml]
 

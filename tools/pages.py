@@ -1,7 +1,17 @@
-"""Read a tutorial page the way a reader sees it: its code blocks after include expansion.
+"""Read a tutorial page the way a reader sees it: its code blocks after include expansion; and the
+book's structure: its chapters, their numbers, titles and pages, in reading order.
 
 Blocks are found by pytest-codeblocks' own parser; `--8<--` include lines are expanded by
 pymdownx.snippets with the settings in mkdocs.yml, so the code tested is the code shown.
+
+The book's structure is the nav of mkdocs.yml and nothing else: each nav section is a chapter, titled
+`<n>장 <title>` (its English title, `Chapter <n>: <title>`, is the section's nav_translation in the i18n
+plugin), holding the pages of one folder docs/<chapter>/ in reading order, its glossary (if it has one)
+last. `book()` reads it; every tool and test that needs chapters, numbers, glossaries or the reading
+order asks here (`make chapter` writes it: tools/new_page.py).
+
+Markdown, YAML and pytest-codeblocks are imported when first needed: tools/runner.py (which uses Block
+and Piece) also runs under another interpreter that has only what a reader has (tools/compat.py).
 """
 
 from __future__ import annotations
@@ -11,10 +21,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-
-import markdown
-import yaml
-from pytest_codeblocks import extract_from_buffer
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
@@ -67,6 +73,8 @@ class Block:
 
 @cache
 def mkdocs_config() -> dict:
+    import yaml
+
     class Loader(yaml.SafeLoader):
         pass
 
@@ -93,6 +101,103 @@ def nav_pages() -> list[str]:
     return [p for p in found if p.endswith(".md") and "://" not in p]
 
 
+GLOSSARY = "glossary"  # docs/<chapter>/glossary.<lang>.md: a chapter's terms (tests/test_glossary.py, tools/search.py)
+# a chapter's title in the nav, per language (`make chapter` writes them, book() reads them back)
+CHAPTER_TITLE = {"ko": "{number}장 {title}", "en": "Chapter {number}: {title}"}
+_CHAPTER_TITLE = {lang: re.compile("^" + re.escape(form).replace(r"\{number\}", r"(?P<number>\d+)")
+                                   .replace(r"\{title\}", r"(?P<title>.+)") + "$")
+                  for lang, form in CHAPTER_TITLE.items()}
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One nav section of mkdocs.yml: a chapter of the book."""
+
+    number: int
+    folder: str  # docs/<folder>/, e.g. 'gradient-descent'
+    titles: tuple[tuple[str, str], ...]  # (lang, title as the nav shows it), e.g. ('ko', '3장 경사 하강법')
+    pages: tuple[str, ...]  # nav entries in reading order, e.g. 'gradient-descent/loss.md'; the glossary last
+
+    def title(self, lang: str) -> str:
+        return dict(self.titles)[lang]
+
+    def name(self, lang: str) -> str:
+        """The title without its number: '경사 하강법', 'Gradient descent'."""
+        return _CHAPTER_TITLE[lang].match(self.title(lang))["title"]
+
+    @property
+    def tutorials(self) -> tuple[str, ...]:
+        """The numbered pages (all but the glossary): the k-th is titled `<number>.<k> ...`."""
+        return tuple(p for p in self.pages if Path(p).stem != GLOSSARY)
+
+    @property
+    def glossary(self) -> str | None:
+        return next((p for p in self.pages if Path(p).stem == GLOSSARY), None)
+
+
+def _nav_translations(lang: str) -> dict[str, str]:
+    for plugin in mkdocs_config().get("plugins", []):
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            for language in plugin["i18n"].get("languages", []):
+                if language.get("locale") == lang:
+                    return language.get("nav_translations") or {}
+    return {}
+
+
+@cache
+def book() -> tuple[Chapter, ...]:
+    """The chapters in nav order, read from mkdocs.yml. A nav section that does not follow the rules is
+    named: `mkdocs.yml: nav section '...': ...`."""
+    chapters = []
+    english = _nav_translations(LANGS[1])
+    for item in mkdocs_config()["nav"]:
+        if not isinstance(item, dict):
+            continue
+        for title, entries in item.items():
+            if not isinstance(entries, list):
+                continue  # a page at the top of the nav (the home page), not a chapter
+            where = f"mkdocs.yml: nav section {title!r}"
+            titles = {LANGS[0]: title, LANGS[1]: english.get(title)}
+            if not _CHAPTER_TITLE[LANGS[0]].match(title):
+                raise PageError(f"{where}: a chapter is titled {CHAPTER_TITLE[LANGS[0]]!r} "
+                                f"(a page outside every chapter goes at the top of the nav, `- title: page.md`)")
+            if titles[LANGS[1]] is None:
+                raise PageError(f"{where} has no English title: add it to the i18n plugin's nav_translations "
+                                f"({CHAPTER_TITLE[LANGS[1]].format(number='<n>', title='<title>')!r})")
+            found = {lang: _CHAPTER_TITLE[lang].match(t) for lang, t in titles.items()}
+            if not all(found.values()):
+                raise PageError(f"{where}: a chapter is titled {CHAPTER_TITLE[LANGS[0]]!r} and, in English, "
+                                f"{CHAPTER_TITLE[LANGS[1]]!r}; found {titles}")
+            numbers = {int(m["number"]) for m in found.values()}
+            if len(numbers) != 1:
+                raise PageError(f"{where}: the Korean and English titles give different numbers: {titles}")
+            pages_ = [e if isinstance(e, str) else next(iter(e.values())) for e in entries]
+            folders = {Path(p).parent.as_posix() for p in pages_}
+            if len(folders) != 1 or "" in folders or "." in folders:
+                raise PageError(f"{where}: a chapter's pages live in one folder docs/<chapter>/, found {sorted(folders)}")
+            chapters.append(Chapter(numbers.pop(), folders.pop(), tuple(titles.items()), tuple(pages_)))
+    return tuple(chapters)
+
+
+def chapter_of(page: Path | str) -> Chapter | None:
+    """The chapter of a page (docs/<chapter>/<page>.<lang>.md, or a nav entry '<chapter>/<page>.md')."""
+    folder = (Path(page).resolve().parent.relative_to(DOCS) if isinstance(page, Path) else Path(page).parent).as_posix()
+    return next((c for c in book() if c.folder == folder), None)
+
+
+def glossaries(lang: str) -> list[Path]:
+    """Every chapter's glossary page in this language, in book order."""
+    return [DOCS / c.glossary.replace(".md", f".{lang}.md") for c in book() if c.glossary]
+
+
+def earlier_pages(page: Path) -> list[str]:
+    """The nav entries before this page in reading order, across chapters: the pages whose code a page may
+    run first (its "code from the earlier pages" box)."""
+    entry = page.resolve().relative_to(DOCS).as_posix().replace(f".{lang_of(page)}.md", ".md")
+    order = nav_pages()
+    return order[:order.index(entry)] if entry in order else []
+
+
 def page_url(md: str, lang: str) -> str:
     """'gradient-descent/loss.md', 'en' -> 'en/gradient-descent/loss/' (directory URLs, as the site is built)."""
     path = md.removesuffix(".md")
@@ -109,6 +214,8 @@ def _snippet_config() -> dict:
 
 @cache
 def _snippet_preprocessor():
+    import markdown
+
     md = markdown.Markdown(extensions=["pymdownx.snippets"],
                            extension_configs={"pymdownx.snippets": _snippet_config()})
     return md.preprocessors["snippet"]
@@ -139,6 +246,8 @@ def rel(path: Path) -> str:
 
 def read_blocks(page: Path) -> list[Block]:
     """Every fenced block of a page, python blocks expanded into their snippet pieces."""
+    from pytest_codeblocks import extract_from_buffer
+
     text = page.read_text(encoding="utf-8")
     name = rel(page)
     try:
