@@ -14,15 +14,18 @@ import re
 
 import pytest
 
-from tools.pages import DOCS, ROOT, pages, rel
+from tools.pages import ROOT, glossaries, pages, rel
 
-GLOSSARY = {lang: DOCS / "gradient-descent" / f"glossary.{lang}.md" for lang in ("ko", "en")}
+GLOSSARIES = {lang: glossaries(lang) for lang in ("ko", "en")}  # every chapter's, in book order (tools/pages.book())
 QUOTATION = re.compile(r"“[^“”\n]*”")  # a word-for-word quotation of the notes, opened and closed on one line
 
 
-def rows(lang: str) -> list[list[str]]:
-    lines = GLOSSARY[lang].read_text(encoding="utf-8").splitlines()
-    table = [line for line in lines if line.startswith("|")][2:]  # skip header and rule
+def rows(lang: str, glossary=None) -> list[list[str]]:
+    """The rows of one glossary, or of every chapter's (the rules hold in the whole book)."""
+    table = []
+    for path in [glossary] if glossary else GLOSSARIES[lang]:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        table += [line for line in lines if line.startswith("|")][2:]  # skip header and rule
     return [[cell.strip() for cell in line.strip("|").split("|")] for line in table]
 
 
@@ -43,10 +46,11 @@ def violations(text: str, where: str, rules: dict[str, str]) -> list[str]:
     return problems
 
 
-def test_both_glossaries_list_the_same_terms():
-    assert [r[0] for r in rows("ko")] == [r[0] for r in rows("en")]
-    assert [r[1] for r in rows("ko")] == [r[1] for r in rows("en")]
-    assert [r[-1] for r in rows("ko")] == [r[-1] for r in rows("en")]
+@pytest.mark.parametrize("ko, en", list(zip(GLOSSARIES["ko"], GLOSSARIES["en"])), ids=[rel(p) for p in GLOSSARIES["ko"]])
+def test_both_glossaries_list_the_same_terms(ko, en):
+    assert [r[0] for r in rows("ko", ko)] == [r[0] for r in rows("en", en)]
+    assert [r[1] for r in rows("ko", ko)] == [r[1] for r in rows("en", en)]
+    assert [r[-1] for r in rows("ko", ko)] == [r[-1] for r in rows("en", en)]
 
 
 def test_the_glossary_rules_out_the_spellings_of_issue_10():
@@ -70,7 +74,7 @@ def test_the_matcher_fails_outside_quotations_with_file_and_line():
         f"docs/x.ko.md:{n}: '산포도' → '산점도' (용어집 참고)" for n in (2, 3, 4, 5, 6)]
 
 
-KO_PAGES = [p for p in pages("ko") if p != GLOSSARY["ko"]] + sorted((ROOT / "snippets" / "ko").glob("*.py"))
+KO_PAGES = [p for p in pages("ko") if p not in GLOSSARIES["ko"]] + sorted((ROOT / "snippets" / "ko").glob("*.py"))
 
 
 @pytest.mark.parametrize("page", KO_PAGES, ids=[rel(p) for p in KO_PAGES])
@@ -127,7 +131,7 @@ def test_the_gloss_rule_fails_with_file_and_line():
 
 @pytest.mark.parametrize("page", pages("ko"), ids=[rel(p) for p in pages("ko")])
 def test_korean_pages_gloss_only_glossary_terms_once(page):
-    if page == GLOSSARY["ko"]:
+    if page in GLOSSARIES["ko"]:
         pytest.skip("the glossary itself pairs every term with its English")
     problems = gloss_problems(page.read_text(encoding="utf-8"), rel(page), glossary_english())
     assert not problems, "\n".join(problems)
