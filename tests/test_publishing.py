@@ -71,6 +71,36 @@ def test_a_monthly_job_runs_make_compat_with_the_newest_torch_cpu_build():
     assert 'exit "$status"' in steps, "the job must fail when compat finds a difference"
 
 
+ENGINE = ("mkdocs", "material", "mkdocs_jupyter", "mkdocs_static_i18n")  # what a move to another engine replaces
+ENGINE_ERRORS = "mkdocs.exceptions"  # raising the engine's error type is allowed anywhere: one line to change
+# `python -m tools.pdf SITE` run by hand reads site_url as MkDocs resolves it (!ENV): a fallback, not the build's path
+ENGINE_ALLOWED = {("tools/pdf.py", "mkdocs.config")}
+
+
+def engine_imports(path: Path) -> list[tuple[int, str]]:
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+            [node.module] if isinstance(node, ast.ImportFrom) and node.module and not node.level else []
+        found += [(node.lineno, n) for n in names if n.split(".")[0] in ENGINE and n != ENGINE_ERRORS]
+    return found
+
+
+def test_the_engine_stays_behind_the_hooks():
+    """CONTRIBUTING, "When the engine breaks": only the hook files that mkdocs.yml names touch MkDocs, Material,
+    mkdocs-jupyter or mkdocs-static-i18n; the rest of tools/ is plain Python a new engine's hooks can call."""
+    from tools.pages import mkdocs_config
+
+    hooks = {ROOT / h for h in mkdocs_config()["hooks"]}
+    problems = [f"{rel(path)}:{line}: imports {name}; keep the engine in the hooks ({', '.join(sorted(map(rel, hooks)))})"
+                for path in sorted((ROOT / "tools").glob("*.py")) if path not in hooks
+                for line, name in engine_imports(path) if (rel(path), name) not in ENGINE_ALLOWED]
+    assert not problems, "\n".join(problems)
+    assert engine_imports(ROOT / "tools" / "hooks.py"), "the guardrail sees no import of the engine even in the hooks"
+
+
 def pins(text: str) -> dict[str, str]:
     return {name.lower().replace("_", "-"): v for name, v in PIN.findall(text)}
 

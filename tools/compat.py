@@ -92,9 +92,9 @@ class Job:
     result: dict | None = None
 
 
-def _start(job: Job, tmp: Path, n: int) -> None:
+def _start(job: Job, tmp: Path, n: int, blocks: dict[Path, list[Block]]) -> None:
     spec = {"pages": [{"page": rel(p), "stem": p.name.split(".")[0], "figure_dir": str(job.figures / rel(p)),
-                       "blocks": [dataclasses.asdict(b) for b in code_blocks(p)]} for p in job.pages]}
+                       "blocks": [dataclasses.asdict(b) for b in blocks[p]]} for p in job.pages]}
     job_file, job.out = tmp / f"job-{n}.json", tmp / f"result-{n}.json"
     job_file.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
     env = dict(os.environ, MPLBACKEND="Agg", PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
@@ -140,24 +140,29 @@ def figure_diff(site: Path, other: Path, name: str) -> str | None:
             + "\n  ".join(shown) + more)
 
 
-def reference_figures(page: Path, fresh: dict | None, fresh_dir: Path) -> tuple[Path, list[str]] | None:
-    """The folder and names of the site's figures of a page: generated/ when current, else a fresh run."""
+def site_figures(page: Path, into: Path) -> list[str] | None:
+    """Copy the site's figures of a page from generated/ (when current) into `into`; their names, in order.
+    Copied at the start, so that a build running meanwhile cannot change what is compared."""
+    import shutil
+
     from tools import generate
 
     record = generate.cached(page)
-    if record is not None:
-        return generate.figure_dir(page), [f for o in record["outputs"] for f in o["figures"]]
-    if fresh is None or rel(page) not in fresh["pages"]:
+    if record is None:
         return None
-    return fresh_dir / rel(page), [f for r in fresh["pages"][rel(page)] for f in r["figures"]]
+    names = [f for o in record["outputs"] for f in o["figures"]]
+    into.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        shutil.copyfile(generate.figure_dir(page) / name, into / name)
+    return names
 
 
-def compare(page: Path, runs: list[dict], reference: tuple[Path, list[str]] | None, drawn: Path) -> list[str]:
+def compare(page: Path, blocks: list[Block], runs: list[dict], reference: tuple[Path, list[str]] | None,
+            drawn: Path) -> list[str]:
     """What differs on one page: each documented output, raised block and figure, with file, line and diff."""
     from tools.runner import output_diff
 
     problems = []
-    blocks = code_blocks(page)
     for block, run in zip(blocks, runs):
         if run["error"]:
             problems.append(run["error"])
@@ -165,7 +170,7 @@ def compare(page: Path, runs: list[dict], reference: tuple[Path, list[str]] | No
         if (diff := output_diff(block, run["stdout"])) is not None:
             problems.append(diff)
     if reference is None:
-        return problems + [f"{rel(page)}: the site's figures could not be drawn by this interpreter to compare"]
+        return problems + [f"{rel(page)}: this interpreter's run of the page raised, so its figures were not compared"]
     site_dir, site_names = reference
     other_names = [f for r in runs for f in r["figures"]]
     for name in site_names:
@@ -192,35 +197,38 @@ def _probe(python: str) -> str | None:
 
 
 def run(python: str, todo: list[Path], out=sys.stdout) -> int:
-    from tools.generate import cached, versions
+    from tools.generate import versions
 
     if problem := _probe(python):
         print(problem, file=sys.stderr)
         return 2
-
     with tempfile.TemporaryDirectory(prefix="compat-") as tmp_name:
         tmp = Path(tmp_name)
+        blocks = {page: code_blocks(page) for page in todo}  # read once: the pages may be edited meanwhile
+        site = {page: site_figures(page, tmp / "site" / rel(page)) for page in todo}
+        stale = [page for page in todo if site[page] is None]  # the site's figures need drawing first
         halves = [todo[i::2] for i in range(min(2, len(todo)))]  # one process per core
         jobs = [Job(python, half, tmp / f"other-{i}") for i, half in enumerate(halves)]
-        stale = [p for p in todo if cached(p) is None]  # the site's figures need drawing first
         reference = Job(sys.executable, stale, tmp / "site") if stale else None
         for n, job in enumerate(jobs + ([reference] if reference else [])):
-            _start(job, tmp, n)
+            _start(job, tmp, n, blocks)
         errors = [e for job in jobs + ([reference] if reference else []) if (e := _finish(job))]
         if errors:
             print("\n".join(errors), file=sys.stderr)
             return 2
         other = {k: v for job in jobs for k, v in job.result["pages"].items()}
-        found = jobs[0].result["versions"]
-        site = versions()
+        for page in stale:
+            runs = reference.result["pages"][rel(page)]
+            site[page] = [f for r in runs for f in r["figures"]] if not any(r["error"] for r in runs) else None
+        found, checked = jobs[0].result["versions"], versions()
         print(f"compat: {python}: " + ", ".join(f"{k} {found[k]}" for k in ("python", *SHOWN)) +
-              " (the site's outputs were checked with " + ", ".join(f"{k} {site[k]}" for k in ("python", *SHOWN)) + ")",
+              " (the site's outputs were checked with " + ", ".join(f"{k} {checked[k]}" for k in ("python", *SHOWN)) + ")",
               file=out)
         differing, outputs, figures = 0, 0, 0
         for page in todo:
             job = next(j for j in jobs if page in j.pages)
-            ref = reference_figures(page, reference.result if reference else None, tmp / "site")
-            problems = compare(page, other[rel(page)], ref, job.figures / rel(page))
+            reference_ = (tmp / "site" / rel(page), site[page]) if site[page] is not None else None
+            problems = compare(page, blocks[page], other[rel(page)], reference_, job.figures / rel(page))
             if not problems:
                 print(f"{rel(page)}: same", file=out)
                 continue
