@@ -46,6 +46,12 @@ X = x - x.mean()
 Y = y - y.mean()
 # --8<-- [end:centre]
 
+# --8<-- [start:curvature]
+# the coefficient mean(X**2) of the W² term of the loss, and twice that, the curvature along W
+print('mean of X**2:', (X**2).mean())
+print('curvature along W:', 2 * (X**2).mean())
+# --8<-- [end:curvature]
+
 # --8<-- [start:centred-scatter]
 plt.scatter(X, Y, c='k', s=50)
 plt.xlabel('X: height - mean (cm)')
@@ -63,7 +69,7 @@ print(gap.round(1))
 print(gap.mean().round(1))  # the mean gap
 print((gap**2).mean().round(3))  # the mean of the squared gaps
 
-# move the line by the mean gap
+# the gaps once the line is moved by the mean gap
 gap2 = gap - gap.mean()
 print(gap2.round(1))
 print((gap2**2).mean().round(3))

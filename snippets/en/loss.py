@@ -28,10 +28,11 @@ print(errors)
 print(errors ** 2)
 print(f'{(errors ** 2).sum().item():.2f}')
 print(f'{(errors ** 2).mean().item():.4f}')
+print(f'{(errors ** 2)[errors.abs() > 4].sum().item():.2f}')  # the sum of the squares of the three people whose error is larger than 4 in size
 # --8<-- [end:solution-1]
 
 # --8<-- [start:solution-2]
-# start from W = 1.8, B = 0.0 and compute the predictions and the loss again
+# create W and B again, starting at 1.8 and 0.0, and compute the predictions and the loss again
 W = torch.tensor(1.8, requires_grad=True).float()
 B = torch.tensor(0.0, requires_grad=True).float()
 Yp = pred(X)
@@ -53,7 +54,7 @@ plt.show()
 # --8<-- [end:solution-2-plot]
 
 # --8<-- [start:solution-3]
-# the mean of the absolute errors and its computation graph (W = 1, B = 1)
+# the mean of the absolute errors as the loss, and its computation graph (W and B made again at the page's starting value 1)
 W = torch.tensor(1.0, requires_grad=True).float()
 B = torch.tensor(1.0, requires_grad=True).float()
 Yp = pred(X)

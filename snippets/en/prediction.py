@@ -48,7 +48,7 @@ display(g)
 # --8<-- [end:graph]
 
 # --8<-- [start:start-value]
-# after 500 updates with learning rate 0.001, how much of the starting point is left?
+# after 500 updates with learning rate 0.001, how much of the starting values is left?
 lr = 0.001
 mean_X2 = (X ** 2).mean().item()  # the mean of X squared
 print(f'mean(X**2) = {mean_X2:.1f}')
@@ -57,7 +57,7 @@ print(f'W: {(1 - 2 * lr * mean_X2) ** 500:.6f}')
 # --8<-- [end:start-value]
 
 # --8<-- [start:solution-1]
-# start from W = 2.0, B = 0.0 and compute the predictions again
+# create W and B again, starting at 2.0 and 0.0, and compute the predictions again
 W = torch.tensor(2.0, requires_grad=True).float()
 B = torch.tensor(0.0, requires_grad=True).float()
 Yp = pred(X)
@@ -73,10 +73,16 @@ B = torch.tensor(1.0, requires_grad=True).float()
 Yp64 = pred(X64)
 print(Yp64.dtype)
 print(Yp64)
+
+# the type of the result is decided by dimensions, not by the number of elements
+one_elem = torch.tensor([2.0], dtype=torch.float64)  # a 1-dimensional float64 tensor with a single element
+zero_dim = torch.tensor(2.0, dtype=torch.float64)  # a 0-dimensional float64 tensor
+print((one_elem * W).dtype)  # 1-dimensional float64 × 0-dimensional float32
+print((zero_dim * X).dtype)  # 0-dimensional float64 × 1-dimensional float32
 # --8<-- [end:solution-2]
 
 # --8<-- [start:solution-3]
-# create W without requires_grad=True, then rerun the prediction and the graph
+# create W again without requires_grad=True, compute the predictions and draw the graph
 W = torch.tensor(1.0).float()
 B = torch.tensor(1.0, requires_grad=True).float()
 Yp = pred(X)

@@ -42,6 +42,11 @@ print(f"start: ({W1[0]:.4f}, {W2[0]:.4f})  L = {L(W1[0], W2[0]):.4f}")
 print(f"end:   ({W1[-1]:.4f}, {W2[-1]:.4f})  L = {L(W1[-1], W2[-1]):.4f}")
 # --8<-- [end:descent]
 
+# --8<-- [start:minimum]
+# the two partial derivatives and the loss at the point (-1, 1)
+print(Lu(-1, 1), Lv(-1, 1), L(-1, 1))
+# --8<-- [end:minimum]
+
 # --8<-- [start:plot]
 # draw only the first 11 points
 n_loop = 11
@@ -65,8 +70,23 @@ plt.title('Gradient descent on L(u, v)')
 plt.show()
 # --8<-- [end:plot]
 
+# --8<-- [start:contour]
+# the same 11 points on a contour map, seen from above
+plt.figure(figsize=(6, 6))
+plt.contour(U, V, Z, levels=[5, 10, 20, 40, 70, 110, 160, 220], colors='steelblue')  # contour lines: points with the same loss
+plt.plot(WW1, WW2, 'o-', c='r', markersize=5)  # the path of gradient descent
+plt.plot(-1, 1, 'k*', markersize=12)  # the minimum (-1, 1)
+plt.xlim(-5, 5)  # the range of the horizontal axis to show
+plt.ylim(-5, 5)  # the range of the vertical axis to show
+plt.xlabel('W (u)')
+plt.ylabel('B (v)')
+plt.title('L(u, v) seen from above')
+plt.gca().set_aspect('equal')  # the same scale on both axes
+plt.show()
+# --8<-- [end:contour]
+
 # --8<-- [start:solution-1]
-# only the learning rate changes: 21 steps from (4, 4) (the page's W, W1, W2 stay as they are)
+# only the learning rate changes: 21 steps from (4, 4) (the page's W, W1, W2 stay as they are; the position goes in a new name, P)
 for alpha_1 in [0.01, 0.2]:
     P = np.array([4.0, 4.0])
     for i in range(N):
@@ -92,10 +112,8 @@ print(f"end:   ({P1[-1]:.4f}, {P2[-1]:.4f})  L = {L(P1[-1], P2[-1]):.4f}")
 
 # --8<-- [start:solution-2-plot]
 # both paths on a contour map, seen from above
-g = np.linspace(-5, 5, 51)
-G1, G2 = np.meshgrid(g, g)
 plt.figure(figsize=(6, 6))
-plt.contour(G1, G2, L(G1, G2), levels=[5, 10, 20, 40, 70, 110, 160, 220], cmap='Blues')
+plt.contour(U, V, Z, levels=[5, 10, 20, 40, 70, 110, 160, 220], colors='steelblue')
 plt.plot(W1, W2, 'o-', c='r', markersize=4, label='from (4, 4)')
 plt.plot(P1, P2, 'o-', c='g', markersize=4, label='from (-4, -4)')
 plt.plot([-5, 5], [5, -5], 'k:', lw=1, label='v = -u')
@@ -110,20 +128,17 @@ plt.show()
 
 # --8<-- [start:solution-3]
 print(len(W1))  # the starting point and the 21 points after it
-step_len = np.hypot(np.diff(W1), np.diff(W2))  # the length of each step
+step_len = np.hypot(np.diff(W1), np.diff(W2))  # the length of each step: the distance between neighbouring points
 for i in [1, 2, 11, 21]:
     print(f"step {i:2d}: {step_len[i - 1]:.4f}")
-print(f"distance from (-1, 1): {np.hypot(W1[10] + 1, W2[10] - 1):.4f}")  # how far the 11th point (W1[10]) is from the minimum
+print(f"from the 11th point to (-1, 1): {np.hypot(W1[10] + 1, W2[10] - 1):.4f}")  # the 11th point is W1[10], W2[10]
 print(len(W1[:30]))  # a slice longer than the list stops at its end, without an error
 # --8<-- [end:solution-3]
 
 # --8<-- [start:solution-3-plot]
 # zoom in on the bottom, seen from above
-g = np.linspace(-1.2, -0.5, 36)
-h = np.linspace(0.8, 1.5, 36)
-G1, G2 = np.meshgrid(g, h)
 plt.figure(figsize=(6, 6))
-plt.contour(G1, G2, L(G1, G2), levels=[3.01, 3.05, 3.1, 3.2, 3.4, 3.7], cmap='Blues')
+plt.contour(U, V, Z, levels=[3.01, 3.05, 3.1, 3.2, 3.4, 3.7], colors='steelblue')
 plt.plot(W1[:11], W2[:11], 'o-', c='r', markersize=5, zorder=3, label='first 11')
 plt.plot(W1[10:], W2[10:], 'o-', c='orange', markersize=5, label='11 more')
 plt.plot(-1, 1, 'k*', markersize=12)  # the minimum (-1, 1)

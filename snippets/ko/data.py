@@ -46,6 +46,12 @@ X = x - x.mean()
 Y = y - y.mean()
 # --8<-- [end:centre]
 
+# --8<-- [start:curvature]
+# 손실의 W² 항의 계수 mean(X**2)와, 그 2배인 W 방향의 곡률
+print('X**2의 평균:', (X**2).mean())
+print('W 방향의 곡률:', 2 * (X**2).mean())
+# --8<-- [end:curvature]
+
 # --8<-- [start:centred-scatter]
 plt.scatter(X, Y, c='k', s=50)
 plt.xlabel('X: 신장 - 평균 (cm)')
@@ -55,7 +61,7 @@ plt.show()
 # --8<-- [end:centred-scatter]
 
 # --8<-- [start:solution-1]
-# 빨간 점선이 지나는 두 점 (166, 60), (176, 75)로 직선의 값을 구한다
+# 빨간 점선이 지나는 두 점 (166, 60), (176, 75)로 신장마다 직선의 값을 구한다
 slope = (75 - 60) / (176 - 166)
 line = 60 + slope * (x - 166)
 gap = y - line  # 실제 체중 - 직선의 값
@@ -63,7 +69,7 @@ print(gap.round(1))
 print(gap.mean().round(1))  # 차이의 평균
 print((gap**2).mean().round(3))  # 차이를 제곱한 값의 평균
 
-# 직선을 차이의 평균만큼 옮기면
+# 직선을 차이의 평균만큼 옮긴 뒤의 차이
 gap2 = gap - gap.mean()
 print(gap2.round(1))
 print((gap2**2).mean().round(3))

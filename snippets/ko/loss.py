@@ -28,10 +28,11 @@ print(errors)
 print(errors ** 2)
 print(f'{(errors ** 2).sum().item():.2f}')
 print(f'{(errors ** 2).mean().item():.4f}')
+print(f'{(errors ** 2)[errors.abs() > 4].sum().item():.2f}')  # 오차의 크기가 4보다 큰 세 사람의 제곱의 합
 # --8<-- [end:solution-1]
 
 # --8<-- [start:solution-2]
-# 초깃값을 W = 1.8, B = 0.0으로 바꾸고 예측 계산과 손실 계산을 다시 한다
+# W와 B를 초깃값 1.8, 0.0으로 다시 만들고 예측 계산과 손실 계산을 다시 한다
 W = torch.tensor(1.8, requires_grad=True).float()
 B = torch.tensor(0.0, requires_grad=True).float()
 Yp = pred(X)
@@ -53,7 +54,7 @@ plt.show()
 # --8<-- [end:solution-2-plot]
 
 # --8<-- [start:solution-3]
-# 오차의 절댓값을 평균하는 손실과 그 계산 그래프 (W = 1, B = 1)
+# 오차의 절댓값을 평균하는 손실과 그 계산 그래프 (W와 B는 본문의 초깃값 1로 다시 만든다)
 W = torch.tensor(1.0, requires_grad=True).float()
 B = torch.tensor(1.0, requires_grad=True).float()
 Yp = pred(X)

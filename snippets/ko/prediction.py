@@ -48,7 +48,7 @@ display(g)
 # --8<-- [end:graph]
 
 # --8<-- [start:start-value]
-# 학습률 0.001로 파라미터를 500번 수정한 뒤, 출발점이 얼마나 남는가
+# 학습률 0.001로 파라미터를 500번 수정한 뒤, 초깃값의 영향이 얼마나 남는가
 lr = 0.001
 mean_X2 = (X ** 2).mean().item()  # X²의 평균
 print(f'mean(X**2) = {mean_X2:.1f}')
@@ -57,7 +57,7 @@ print(f'W: {(1 - 2 * lr * mean_X2) ** 500:.6f}')
 # --8<-- [end:start-value]
 
 # --8<-- [start:solution-1]
-# 초깃값을 W = 2.0, B = 0.0으로 바꾸고 예측 계산을 다시 한다
+# W와 B를 초깃값 2.0, 0.0으로 다시 만들고 예측 계산을 다시 한다
 W = torch.tensor(2.0, requires_grad=True).float()
 B = torch.tensor(0.0, requires_grad=True).float()
 Yp = pred(X)
@@ -68,15 +68,21 @@ print(Yp)
 # .float() 없이 평행이동한 NumPy 배열을 텐서로 바꾼다 (X는 이미 텐서이므로 새 이름을 쓴다)
 X64 = torch.tensor(x - x.mean())
 print(X64.dtype)
-W = torch.tensor(1.0, requires_grad=True).float()  # W와 B는 페이지와 같은 float32
+W = torch.tensor(1.0, requires_grad=True).float()  # W와 B는 본문과 같은 float32
 B = torch.tensor(1.0, requires_grad=True).float()
 Yp64 = pred(X64)
 print(Yp64.dtype)
 print(Yp64)
+
+# 결과의 자료형은 원소 개수가 아니라 차원으로 정해진다
+one_elem = torch.tensor([2.0], dtype=torch.float64)  # 원소가 하나뿐인 1차원 float64 텐서
+zero_dim = torch.tensor(2.0, dtype=torch.float64)  # 0차원 float64 텐서
+print((one_elem * W).dtype)  # 1차원 float64 × 0차원 float32
+print((zero_dim * X).dtype)  # 0차원 float64 × 1차원 float32
 # --8<-- [end:solution-2]
 
 # --8<-- [start:solution-3]
-# W만 requires_grad=True 없이 만들고 예측 계산과 계산 그래프를 다시 실행한다
+# W만 requires_grad=True 없이 다시 만들고, 예측 계산을 한 뒤 계산 그래프를 그린다
 W = torch.tensor(1.0).float()
 B = torch.tensor(1.0, requires_grad=True).float()
 Yp = pred(X)

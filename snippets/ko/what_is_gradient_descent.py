@@ -16,7 +16,7 @@ def grad(w):  # f의 미분(경사)
 
 # --8<-- [start:descent]
 lrs = [0.01, 0.3, 1.05]  # 너무 작은, 알맞은, 너무 큰 학습률
-steps = 5  # 반복 횟수
+steps = 5  # 수정 횟수
 
 paths = {}
 for lr in lrs:
@@ -28,7 +28,7 @@ for lr in lrs:
     paths[lr] = path
 
 # 학습률마다 w가 움직인 경로를 표로 출력
-print('step' + ''.join(f'{"lr = " + str(lr):>11}' for lr in lrs))
+print('단계' + ''.join(f'{"lr = " + str(lr):>11}' for lr in lrs))
 for i in range(steps + 1):
     print(f'{i:4d}' + ''.join(f'{paths[lr][i]:11.4f}' for lr in lrs))
 # --8<-- [end:descent]
@@ -49,26 +49,69 @@ axes[2].set_title('너무 큰 학습률 (lr = 1.05)')
 plt.show()
 # --8<-- [end:plot]
 
-# --8<-- [start:solution-1]
-# lrs를 [0.01, 0.3, 1.0]으로 바꾸어 다시 실행
-lrs = [0.01, 0.3, 1.0]
-steps = 5
+# --8<-- [start:valleys]
+def h(w):  # 골짜기가 두 개인 함수
+    return w**4 - 3 * w**2 + w
 
-paths = {}
-for lr in lrs:
+
+def h_grad(w):  # h의 미분(경사)
+    return 4 * w**3 - 6 * w + 1
+
+
+def descend(w0, lr, n):  # w0에서 출발해 학습률 lr로 n번 수정한 경로
+    path = [w0]
+    for i in range(n):
+        path.append(path[-1] - lr * h_grad(path[-1]))
+    return np.array(path)
+
+
+# 두 출발점에서 학습률마다 1000번씩 수정하고, 도착한 w를 표로 출력
+starts = [-2.2, 2.2]
+print('    lr' + ''.join(f'{"w0 = " + str(w0):>12}' for w0 in starts))
+for lr in [0.001, 0.01, 0.05, 0.08, 0.1, 0.12]:
+    print(f'{lr:6}' + ''.join(f'{descend(w0, lr, 1000)[-1]:12.4f}' for w0 in starts))
+
+# 두 골짜기의 바닥과 그 깊이
+deep = descend(-2.2, 0.01, 1000)[-1]
+shallow = descend(2.2, 0.01, 1000)[-1]
+print(f'깊은 골짜기의 바닥: w = {deep:.4f}, h(w) = {h(deep):.4f}')
+print(f'얕은 골짜기의 바닥: w = {shallow:.4f}, h(w) = {h(shallow):.4f}')
+# --8<-- [end:valleys]
+
+# --8<-- [start:valleys-plot]
+curve = np.linspace(-2.3, 2.3, 231)  # h(w)를 그릴 w의 범위
+small = descend(2.2, 0.01, 20)  # 작은 학습률로 20번
+large = descend(2.2, 0.1, 20)  # 큰 학습률로 20번
+plt.figure(figsize=(7, 4))
+plt.plot(curve, h(curve), c='gray', lw=1)  # h(w)
+plt.plot(small, h(small), 'o-', c='tab:blue', markersize=5, label='학습률 0.01')
+plt.plot(large, h(large), 'o-', c='r', markersize=5, label='학습률 0.1')
+plt.plot(2.2, h(2.2), 'o', c='k', markersize=8)  # 출발점
+plt.xlabel('w')
+plt.ylabel('h(w)')
+plt.title('w = 2.2에서 출발한 두 경로')
+plt.legend()
+plt.show()
+# --8<-- [end:valleys-plot]
+
+# --8<-- [start:solution-1]
+# 본문의 계산을 새 이름 lrs_1, paths_1로 (본문의 lrs, paths는 그대로 둔다)
+lrs_1 = [0.01, 0.3, 1.0]
+paths_1 = {}
+for lr in lrs_1:
     w = 1.0  # 출발점
     path = [w]
-    for i in range(steps):
+    for i in range(5):
         w = w - lr * grad(w)  # 경사의 반대 방향으로 이동
         path.append(w)
-    paths[lr] = path
+    paths_1[lr] = path
 
-print('step' + ''.join(f'{"lr = " + str(lr):>11}' for lr in lrs))
-for i in range(steps + 1):
-    print(f'{i:4d}' + ''.join(f'{paths[lr][i]:11.4f}' for lr in lrs))
+print('단계' + ''.join(f'{"lr = " + str(lr):>11}' for lr in lrs_1))
+for i in range(5 + 1):
+    print(f'{i:4d}' + ''.join(f'{paths_1[lr][i]:11.4f}' for lr in lrs_1))
 
 # 학습률 1.0에서 지나간 점마다 손실 f(w)
-print('f(w), lr = 1.0:', [f(w) for w in paths[1.0]])
+print('f(w), lr = 1.0:', [f(w) for w in paths_1[1.0]])
 # --8<-- [end:solution-1]
 
 # --8<-- [start:solution-2]
