@@ -27,14 +27,17 @@ intercept = y.mean() - W_star * x.mean()
 sign = '-' if intercept < 0 else '+'
 print(f'weight = {W_star:.5f} * height {sign} {abs(intercept):.3f}')
 
-# compare with NumPy's straight-line fit (degree 1 polynomial) on the original data
+# compare with NumPy's fit of a degree 1 polynomial to the original data
 slope, icept = np.polyfit(x, y, 1)
 print(f'np.polyfit: slope = {slope:.5f}  intercept = {icept:.3f}')
 # --8<-- [end:original-units]
 
 # --8<-- [start:b-decay]
-# the centred data have a mean of exactly 0
+# the means of the centred data: exactly 0 when computed in float32
 print(f'mean(X) = {X.mean().item()}  mean(Y) = {Y.mean().item()}')
+
+# the values stored in float32, added up in float64: the mean of Y is a tiny bit off 0
+print(f'float64: mean(X) = {X.double().mean().item()}  mean(Y) = {Y.double().mean().item():.1e}')
 
 # so the gradient with respect to B is 2B, and every update multiplies B by (1 - 2 lr)
 print(f'(1 - 2 * lr) ** 500 = {(1 - 2 * lr) ** num_epochs:.6f}')
@@ -59,24 +62,27 @@ print(f'W after the loop = {W.item():.6f}')
 # what is left in the last recorded loss (epoch 490) is almost exactly B^2
 t = history[-1, 0]  # 490
 B_t = (1 - 2 * lr) ** t  # B at epoch 490
-print(f'B at epoch {t:.0f} = {B_t:.4f}  B^2 = {B_t ** 2:.4f}')
+print(f'epoch {t:.0f}: B = {B_t:.4f}  B^2 = {B_t ** 2:.4f}')
 print(f'smallest loss + B^2 = {loss_min + B_t ** 2:.4f}')
 print(f'recorded loss       = {history[-1, 1]:.4f}')
 # --8<-- [end:leftover]
 
 # --8<-- [start:solution-1]
-# train for 500 epochs at learning rate 0.005 (new tensors W5, B5; the page's W and B stay as they are)
+# train for 500 epochs at learning rate 0.005 (new names lr5, W5, B5; the page's W, B and lr stay as they are)
 lr5 = 0.005
 W5 = torch.tensor(1.0, requires_grad=True)
 B5 = torch.tensor(1.0, requires_grad=True)
+W5_trace = []  # W5 after the update of every epoch
 for epoch in range(num_epochs):
     loss5 = mse(W5 * X + B5, Y)
     loss5.backward()
     with torch.no_grad():
-        W5 -= lr5 * W5.grad
+        step_W5 = lr5 * W5.grad  # this epoch's step
+        W5 -= step_W5
         B5 -= lr5 * B5.grad
     W5.grad.zero_()
     B5.grad.zero_()
+    W5_trace.append(W5.item())
 
 # does B follow B_t = (1 - 2 lr)^t?
 print(f'B after 500 epochs  = {B5.item():.8f}')
@@ -88,6 +94,34 @@ print(f'W after 500 epochs  = {W5.item():.7f}')
 print(f'W by the formula    = {W5_formula:.7f}')
 print(f'loss = {mse(W5 * X + B5, Y).item():.4f}')
 # --8<-- [end:solution-1]
+
+# --8<-- [start:solution-1-float32]
+# the last epoch at which W5 changed
+last_change = max(e for e in range(1, num_epochs) if W5_trace[e] != W5_trace[e - 1])
+print(f'W last changed at epoch: {last_change}')
+
+# the step of the last epoch, and half the gap between neighbouring float32 numbers near 1.82
+print(f'last step lr * grad        = {step_W5.item():.2e}')
+print(f'half the spacing near 1.82 = {np.spacing(np.float32(1.82)) / 2:.2e}')
+
+# the same training in float64 (X and Y hold the values stored in float32)
+X64, Y64 = X.double(), Y.double()
+W64 = torch.tensor(1.0, dtype=torch.float64, requires_grad=True)
+B64 = torch.tensor(1.0, dtype=torch.float64, requires_grad=True)
+for epoch in range(num_epochs):
+    mse(W64 * X64 + B64, Y64).backward()
+    with torch.no_grad():
+        W64 -= lr5 * W64.grad
+        B64 -= lr5 * B64.grad
+    W64.grad.zero_()
+    B64.grad.zero_()
+
+W64_star = ((X64 * Y64).sum() / (X64 ** 2).sum()).item()  # W* computed in float64
+mean_Y64 = Y64.mean().item()  # the mean of Y computed in float64 (the 4.8e-08 of the page)
+print(f'float64: W = {W64.item():.9f}  W* = {W64_star:.9f}')
+print(f'float64: B = {B64.item():.8f}')
+print(f'mean(Y) + (1 - mean(Y)) * (1 - 2 * lr) ** 500 = {mean_Y64 + (1 - mean_Y64) * (1 - 2 * lr5) ** num_epochs:.8f}')
+# --8<-- [end:solution-1-float32]
 
 # --8<-- [start:solution-2]
 # split the loss recorded at epoch 250 into its three parts
@@ -102,7 +136,7 @@ print(f'recorded loss                = {history[25, 1]:.4f}')
 # --8<-- [end:solution-2]
 
 # --8<-- [start:solution-3]
-# change only the starting value of B to 0 and train for 500 epochs (new tensors W0, B0)
+# change only the starting value of B to 0 and train for 500 epochs (new tensors W0, B0; the page's W and B stay, the learning rate is the page's lr)
 W0 = torch.tensor(1.0, requires_grad=True)
 B0 = torch.tensor(0.0, requires_grad=True)
 for epoch in range(num_epochs):

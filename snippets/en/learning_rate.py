@@ -21,7 +21,7 @@ print(f'2 / {eigenvalues.max():.0f} = {2 / eigenvalues.max():.4f}')  # the limit
 # --8<-- [end:limit]
 
 # --8<-- [start:descents]
-# the path of n_steps steps from (4, 4) with learning rate alpha
+# the path of n_steps steps from (4, 4) with learning rate alpha (η in the formulas)
 def descend(alpha, n_steps=50):
     p = np.array([4.0, 4.0])
     path = [p]
@@ -40,6 +40,10 @@ for alpha, path in zip(alphas, paths):
     distance = np.hypot(u_end + 1, v_end - 1)  # distance to the minimum (-1, 1)
     print(f'alpha = {alpha:.4f}  factors = {factors[0]:+.4f}, {factors[1]:+.4f}  '
           f'distance = {distance:.4f}  L = {L(u_end, v_end):.4f}')
+
+# the distance printed as 0.0000 for alpha = 0.05 is not 0
+u_05, v_05 = paths[0][-1]
+print(f'alpha = 0.05: distance = {np.hypot(u_05 + 1, v_05 - 1):.1e}')
 # --8<-- [end:descents]
 
 # --8<-- [start:descents-plot]
@@ -58,7 +62,7 @@ for ax, alpha, path in zip(axes.flat, alphas, paths):
     ax.plot([-6, 4], [6, -4], '--', c='C4', lw=1.2, label='eigendirection (1, −1): λ = 7')
     ax.plot(path[:, 0], path[:, 1], 'o-', c='r', markersize=3, lw=1)  # the path of gradient descent
     ax.plot(-1, 1, '*', c='k', markersize=12)  # the minimum
-    ax.set_title(f'α = {alpha:.4f}')
+    ax.set_title(f'η = {alpha:.4f}')
     ax.set_xlabel('u')
     ax.set_ylabel('v')
     ax.set_aspect('equal')
@@ -74,6 +78,9 @@ H_WB = 2 * np.array([[mean_X2, X.mean().item()],
 eigenvalues_WB = np.linalg.eigvalsh(H_WB)
 print(f'eigenvalues: {eigenvalues_WB[0]:.1f}, {eigenvalues_WB[1]:.1f}')
 print(f'2 / {eigenvalues_WB.max():.1f} = {2 / eigenvalues_WB.max():.4f}')  # the limit for the learning rate
+
+# the learning rate at which the factors 1 - 2η and 1 - 23.2η have the same size: below it B is the slower direction, above it W
+print(f'2 / ({eigenvalues_WB.min():.1f} + {eigenvalues_WB.max():.1f}) = {2 / (eigenvalues_WB.min() + eigenvalues_WB.max()):.4f}')
 # --8<-- [end:hessian-wb]
 
 # --8<-- [start:lr-limit]
@@ -97,7 +104,7 @@ for lr_try in [0.001, 0.01, 0.08, 0.09]:
 # --8<-- [end:lr-limit]
 
 # --8<-- [start:solution-1]
-# the two factors at learning rate 0.3: 1 - 5α along (1, 1), 1 - 7α along (1, -1)
+# the two factors at learning rate 0.3: 1 - 5η along (1, 1), 1 - 7η along (1, -1)
 alpha_03 = 0.3
 f1, f2 = 1 - alpha_03 * eigenvalues
 print(f'factors = {f1:+.4f}, {f2:+.4f}')

@@ -38,9 +38,9 @@ for epoch in range(num_epochs):
 print('W = ', W.data.numpy())
 print('B = ', B.data.numpy())
 
-# the first and the last loss (the labels read "initial state : loss" and "final state : loss")
-print(f'초기상태 : 손실:{history2[0, 1]:.4f}')
-print(f'최종상태 : 손실:{history2[-1, 1]:.4f}')
+# the first and the last loss
+print(f'initial state: loss: {history2[0, 1]:.4f}')
+print(f'final state: loss: {history2[-1, 1]:.4f}')
 # --8<-- [end:result]
 
 # --8<-- [start:curve]
@@ -205,7 +205,7 @@ print(f'{(Bh - B).item():.1e}')  # the difference in B
 # --8<-- [end:by-hand]
 
 # --8<-- [start:solution-1]
-# the same training with momentum coefficients 0.5, 0.9 and 0.99
+# the same training with momentum coefficients 0.5, 0.9 and 0.99 (each from W = B = 1.0 and a new optimizer, at the page's learning rate 0.001)
 # (the swings at 0.99 are short: a record every 10 epochs would distort them, so the loss is recorded every epoch)
 losses_mu = {}
 for mu_try in [0.5, 0.9, 0.99]:
@@ -239,17 +239,14 @@ plt.show()
 # --8<-- [end:solution-1-plot]
 
 # --8<-- [start:solution-2]
-# keep history2 under another name (no copy needed: the loop makes history2 name a new array)
-history2_before = history2
-
-# run the reset block and the block that creates the optimizer again
+# the page's starting point: W = B = 1.0, learning rate 0.001, a new optimizer with momentum 0.9
 W = torch.tensor(1.0, requires_grad=True).float()
 B = torch.tensor(1.0, requires_grad=True).float()
 lr = 0.001
 optimizer = optim.SGD([W, B], lr=lr, momentum=0.9)
 
-# the loop with optimizer.zero_grad() moved in front of loss.backward() (it records, but does not print its 50 lines)
-history2 = np.zeros((0, 2))
+# the loop with optimizer.zero_grad() moved right in front of loss.backward() (it records in history2_moved, but does not print its 50 lines)
+history2_moved = np.zeros((0, 2))
 for epoch in range(num_epochs):
     Yp = pred(X)
     loss = mse(Yp, Y)
@@ -260,15 +257,15 @@ for epoch in range(num_epochs):
 
     if epoch % 10 == 0:
         item = np.array([epoch, loss.item()])
-        history2 = np.vstack((history2, item))
+        history2_moved = np.vstack((history2_moved, item))
 
-print(np.array_equal(history2, history2_before))
+print(np.array_equal(history2_moved, history2))  # the same as the page's record history2?
 print('W = ', W.data.numpy())
 print('B = ', B.data.numpy())
 # --8<-- [end:solution-2]
 
 # --8<-- [start:solution-3]
-# run the reset block and the block that creates the optimizer again
+# the page's starting point: W = B = 1.0, learning rate 0.001, a new optimizer with momentum 0.9
 W = torch.tensor(1.0, requires_grad=True).float()
 B = torch.tensor(1.0, requires_grad=True).float()
 lr = 0.001

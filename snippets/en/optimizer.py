@@ -50,16 +50,16 @@ for epoch in range(num_epochs):
 print('W = ', W.data.numpy())
 print('B = ', B.data.numpy())
 
-# the first and the last loss (the labels read "initial state : loss" and "final state : loss")
-print(f'초기상태 : 손실:{history[0, 1]:.4f}')
-print(f'최종상태 : 손실:{history[-1, 1]:.4f}')
+# the first and the last loss
+print(f'initial state: loss: {history[0, 1]:.4f}')
+print(f'final state: loss: {history[-1, 1]:.4f}')
 # --8<-- [end:result]
 
 # --8<-- [start:curve]
 plt.plot(history[:, 0], history[:, 1], 'b')
 plt.xlabel('epoch')
 plt.ylabel('loss')
-plt.title('Learning curve (optimizer SGD)')
+plt.title('Learning curve (optimizer optim.SGD)')
 plt.show()
 # --8<-- [end:curve]
 
@@ -98,13 +98,13 @@ print(torch.equal(Wa, Wb), torch.equal(Ba, Bb))
 # --8<-- [end:step-check]
 
 # --8<-- [start:solution-1]
-# run the block that starts again from W = B = 1.0 and the block that creates the optimizer again
+# the page's starting point: W = B = 1.0, learning rate 0.001, a new optimizer
 W = torch.tensor(1.0, requires_grad=True).float()
 B = torch.tensor(1.0, requires_grad=True).float()
 lr = 0.001
 optimizer = optim.SGD([W, B], lr=lr)
 
-# the loop without the optimizer.zero_grad() line (the loss goes into a new list at every epoch, to show the swings)
+# the loop without the optimizer.zero_grad() line (the loss is recorded at every epoch, to show the swings)
 losses_no_zero = []
 for epoch in range(num_epochs):
     Yp = pred(X)
@@ -133,13 +133,12 @@ plt.show()
 # --8<-- [end:solution-1-plot]
 
 # --8<-- [start:solution-2]
-# run the block that starts again from W = B = 1.0 with lr = 0.01, and create a new optimizer
+# start again from W = B = 1.0, with a new optimizer at learning rate 0.01 (lr itself stays 0.001)
 W = torch.tensor(1.0, requires_grad=True).float()
 B = torch.tensor(1.0, requires_grad=True).float()
-lr = 0.01
-optimizer = optim.SGD([W, B], lr=lr)
+optimizer = optim.SGD([W, B], lr=0.01)
 
-# the same loop as on the page (it records, but does not print its 50 lines)
+# the same loop as on the page (it records in history_01, but does not print its 50 lines)
 history_01 = np.zeros((0, 2))
 for epoch in range(num_epochs):
     Yp = pred(X)
@@ -160,7 +159,7 @@ print(f'lr = 0.01 : epoch = 490 loss = {history_01[-1, 1]:.4f}')
 # --8<-- [end:solution-2]
 
 # --8<-- [start:solution-3]
-# run the block that starts again from W = B = 1.0 (learning rate 0.001)
+# the page's starting point: W = B = 1.0, learning rate 0.001 (no optimizer this time)
 W = torch.tensor(1.0, requires_grad=True).float()
 B = torch.tensor(1.0, requires_grad=True).float()
 lr = 0.001
@@ -180,6 +179,6 @@ for epoch in range(num_epochs):
         item = np.array([epoch, loss.item()])
         history_sgd_step = np.vstack((history_sgd_step, item))
 
-print(np.array_equal(history_sgd_step, history))
+print(np.array_equal(history_sgd_step, history))  # the same as the record of the optimizer on the page?
 print(W.item() == W_manual, B.item() == B_manual)
 # --8<-- [end:solution-3]

@@ -21,7 +21,7 @@ print(f'2 / {eigenvalues.max():.0f} = {2 / eigenvalues.max():.4f}')  # 학습률
 # --8<-- [end:limit]
 
 # --8<-- [start:descents]
-# (4, 4)에서 출발해 학습률 alpha로 n_steps번 이동한 경로
+# (4, 4)에서 출발해 학습률 alpha(식의 η)로 n_steps번 이동한 경로
 def descend(alpha, n_steps=50):
     p = np.array([4.0, 4.0])
     path = [p]
@@ -40,6 +40,10 @@ for alpha, path in zip(alphas, paths):
     distance = np.hypot(u_end + 1, v_end - 1)  # 최솟값 (-1, 1)까지의 거리
     print(f'alpha = {alpha:.4f}  factors = {factors[0]:+.4f}, {factors[1]:+.4f}  '
           f'distance = {distance:.4f}  L = {L(u_end, v_end):.4f}')
+
+# 0.0000으로 출력된 alpha = 0.05의 거리도 0은 아니다
+u_05, v_05 = paths[0][-1]
+print(f'alpha = 0.05: distance = {np.hypot(u_05 + 1, v_05 - 1):.1e}')
 # --8<-- [end:descents]
 
 # --8<-- [start:descents-plot]
@@ -58,7 +62,7 @@ for ax, alpha, path in zip(axes.flat, alphas, paths):
     ax.plot([-6, 4], [6, -4], '--', c='C4', lw=1.2, label='고유 방향 (1, −1): λ = 7')
     ax.plot(path[:, 0], path[:, 1], 'o-', c='r', markersize=3, lw=1)  # 경사 하강법의 경로
     ax.plot(-1, 1, '*', c='k', markersize=12)  # 최솟값
-    ax.set_title(f'α = {alpha:.4f}')
+    ax.set_title(f'η = {alpha:.4f}')
     ax.set_xlabel('u')
     ax.set_ylabel('v')
     ax.set_aspect('equal')
@@ -72,8 +76,11 @@ plt.show()
 H_WB = 2 * np.array([[mean_X2, X.mean().item()],
                      [X.mean().item(), 1.0]])
 eigenvalues_WB = np.linalg.eigvalsh(H_WB)
-print(f'eigenvalues: {eigenvalues_WB[0]:.1f}, {eigenvalues_WB[1]:.1f}')
+print(f'고윳값: {eigenvalues_WB[0]:.1f}, {eigenvalues_WB[1]:.1f}')
 print(f'2 / {eigenvalues_WB.max():.1f} = {2 / eigenvalues_WB.max():.4f}')  # 학습률의 한계
+
+# 두 방향의 배수 1 - 2η와 1 - 23.2η의 크기가 같아지는 학습률: 이보다 작으면 B 방향이, 크면 W 방향이 더 느리다
+print(f'2 / ({eigenvalues_WB.min():.1f} + {eigenvalues_WB.max():.1f}) = {2 / (eigenvalues_WB.min() + eigenvalues_WB.max()):.4f}')
 # --8<-- [end:hessian-wb]
 
 # --8<-- [start:lr-limit]
@@ -93,11 +100,11 @@ def final_loss(lr_try, n_epochs=100):
 
 
 for lr_try in [0.001, 0.01, 0.08, 0.09]:
-    print(f'lr = {lr_try:<5}  loss after 100 epochs = {final_loss(lr_try):.4f}')
+    print(f'lr = {lr_try:<5}  100 에포크 뒤의 손실 = {final_loss(lr_try):.4f}')
 # --8<-- [end:lr-limit]
 
 # --8<-- [start:solution-1]
-# 학습률 0.3에서 두 고유 방향의 배수: (1, 1)은 1 - 5α, (1, -1)은 1 - 7α
+# 학습률 0.3에서 두 고유 방향의 배수: (1, 1)은 1 - 5η, (1, -1)은 1 - 7η
 alpha_03 = 0.3
 f1, f2 = 1 - alpha_03 * eigenvalues
 print(f'factors = {f1:+.4f}, {f2:+.4f}')
@@ -105,22 +112,22 @@ print(f'factors = {f1:+.4f}, {f2:+.4f}')
 # 출발점과 최솟값의 차이 (5, 3) = 4 * (1, 1) + 1 * (1, -1): 두 성분에 배수가 50번씩 곱해진다
 c1 = 4 * f1 ** 50
 c2 = 1 * f2 ** 50
-print(f'after 50 steps: 4 * ({f1:+.1f})^50 = {c1:.1e}  1 * ({f2:+.1f})^50 = {c2:.4f}')
+print(f'50번 이동한 뒤: 4 * ({f1:+.1f})^50 = {c1:.1e}  1 * ({f2:+.1f})^50 = {c2:.4f}')
 predicted = np.hypot(c1, c2) * np.sqrt(2)  # (1, 1)과 (1, -1)은 서로 직각이고 길이는 √2
-print(f'predicted distance = {predicted:.4f}')
+print(f'예측한 거리 = {predicted:.4f}')
 
 # 실제로 50번 이동해 확인한다
 u_03, v_03 = descend(alpha_03)[-1]
-print(f'distance after 50 steps = {np.hypot(u_03 + 1, v_03 - 1):.4f}')
+print(f'50번 이동한 뒤의 거리 = {np.hypot(u_03 + 1, v_03 - 1):.4f}')
 # --8<-- [end:solution-1]
 
 # --8<-- [start:solution-2]
 # 한계 0.0862 바로 아래와 바로 위: W 방향의 배수와, 100 에포크와 1000 에포크 뒤의 손실
 for lr_try in [0.086, 0.087]:
     factor_W = 1 - lr_try * eigenvalues_WB.max()
-    print(f'lr = {lr_try}  factor along W = {factor_W:+.4f}')
-    print(f'    loss after 100 epochs  = {final_loss(lr_try):.4f}')
-    print(f'    loss after 1000 epochs = {final_loss(lr_try, 1000):.5g}')
+    print(f'lr = {lr_try}  W 방향의 배수 = {factor_W:+.4f}')
+    print(f'    100 에포크 뒤의 손실  = {final_loss(lr_try):.4f}')
+    print(f'    1000 에포크 뒤의 손실 = {final_loss(lr_try, 1000):.5g}')
 # --8<-- [end:solution-2]
 
 # --8<-- [start:solution-3]
@@ -132,5 +139,5 @@ for lr_try in [0.001, 0.01, 0.08, 0.086, lr_best]:
     slowest = np.abs(factors_WB).max()
     epochs_needed = int(np.ceil(np.log(0.001) / np.log(slowest)))
     print(f'lr = {lr_try:.4f}  factors = {factors_WB[0]:+.4f}, {factors_WB[1]:+.4f}  '
-          f'slowest = {slowest:.4f}  epochs = {epochs_needed}')
+          f'slowest = {slowest:.4f}  필요한 에포크 = {epochs_needed}')
 # --8<-- [end:solution-3]

@@ -10,7 +10,7 @@ lr = 0.001  # 학습률
 # --8<-- [end:init]
 
 # --8<-- [start:optimizer]
-# 최적화 함수: SGD에 모멘텀 0.9를 더한다
+# 옵티마이저: SGD에 모멘텀 0.9를 더한다
 optimizer = optim.SGD([W, B], lr=lr, momentum=0.9)
 # --8<-- [end:optimizer]
 
@@ -58,8 +58,8 @@ plt.show()
 # 순수 SGD가 마지막에 기록한 손실에 모멘텀은 몇 에포크 만에 닿았나
 target = history[-1, 1]
 reached = history2[history2[:, 1] <= target]
-print(f'SGD            : epoch = {history[-1, 0]:.0f} loss = {target:.4f}')
-print(f'SGD + momentum : epoch = {reached[0, 0]:.0f} loss = {reached[0, 1]:.4f}')
+print(f'SGD          : epoch = {history[-1, 0]:.0f} loss = {target:.4f}')
+print(f'SGD + 모멘텀 : epoch = {reached[0, 0]:.0f} loss = {reached[0, 1]:.4f}')
 # --8<-- [end:faster]
 
 # --8<-- [start:sgd-longer]
@@ -80,8 +80,8 @@ while True:
     epoch += 1
 
 first2 = min(e for e, l in history2 if f'{l:.4f}' == final2)  # 모멘텀이 처음 그 값을 기록한 에포크
-print(f'SGD            : epoch = {epoch} loss = {loss_sgd:.4f}')
-print(f'SGD + momentum : epoch = {first2:.0f} loss = {final2}')
+print(f'SGD          : epoch = {epoch} loss = {loss_sgd:.4f}')
+print(f'SGD + 모멘텀 : epoch = {first2:.0f} loss = {final2}')
 print('W = ', W_sgd.data.numpy(), ' B = ', B_sgd.data.numpy())
 # --8<-- [end:sgd-longer]
 
@@ -109,8 +109,8 @@ def path(momentum):
 
 path_sgd = path(0.0)  # 순수 SGD
 path_momentum = path(0.9)  # 모멘텀 0.9
-print(f'SGD            : epoch = 500  B = {path_sgd[500, 1]:.4f}')
-print(f'SGD + momentum : epoch =  50  B = {path_momentum[50, 1]:.4f}')
+print(f'SGD          : epoch = 500  B = {path_sgd[500, 1]:.4f}')
+print(f'SGD + 모멘텀 : epoch =  50  B = {path_momentum[50, 1]:.4f}')
 
 # 격자의 점마다 손실 L(W, B)를 계산한다
 Wg, Bg = np.meshgrid(np.linspace(0.7, 2.5, 181), np.linspace(-0.3, 1.1, 141))
@@ -164,7 +164,7 @@ def momentum_step(params, velocities, lr, momentum):
 # --8<-- [end:momentum-logic]
 
 # --8<-- [start:momentum-check]
-# momentum_step()으로 500 에포크를 다시 학습해 최적화 함수의 결과와 비교
+# momentum_step()으로 500 에포크를 다시 학습해 옵티마이저의 결과와 비교
 Wm = torch.tensor(1.0, requires_grad=True)
 Bm = torch.tensor(1.0, requires_grad=True)
 velocities = [torch.zeros(()), torch.zeros(())]  # 속도는 0에서 시작
@@ -205,7 +205,7 @@ print(f'{(Bh - B).item():.1e}')  # B의 차이
 # --8<-- [end:by-hand]
 
 # --8<-- [start:solution-1]
-# 모멘텀 계수 0.5, 0.9, 0.99로 같은 학습을 한다
+# 모멘텀 계수 0.5, 0.9, 0.99로 같은 학습을 한다 (계수마다 W = B = 1.0과 새 옵티마이저에서 출발, 학습률은 본문의 0.001)
 # (0.99의 흔들림은 주기가 짧아 10 에포크마다 기록하면 모양이 일그러지므로, 손실을 에포크마다 기록한다)
 losses_mu = {}
 for mu_try in [0.5, 0.9, 0.99]:
@@ -239,17 +239,14 @@ plt.show()
 # --8<-- [end:solution-1-plot]
 
 # --8<-- [start:solution-2]
-# history2를 다른 이름으로 남겨 둔다 (반복 계산이 history2에 새 배열을 붙이므로 복사하지 않아도 된다)
-history2_before = history2
-
-# 초기화 블록과 최적화 함수를 만드는 블록을 다시 실행한다
+# 본문과 같은 출발점: W = B = 1.0, 학습률 0.001, 모멘텀 0.9의 새 옵티마이저
 W = torch.tensor(1.0, requires_grad=True).float()
 B = torch.tensor(1.0, requires_grad=True).float()
 lr = 0.001
 optimizer = optim.SGD([W, B], lr=lr, momentum=0.9)
 
-# optimizer.zero_grad()를 loss.backward() 앞으로 옮긴 반복 계산 (출력 50줄은 빼고 기록만 한다)
-history2 = np.zeros((0, 2))
+# optimizer.zero_grad()를 loss.backward() 바로 앞으로 옮긴 반복 계산 (출력 50줄은 빼고 history2_moved에 기록만 한다)
+history2_moved = np.zeros((0, 2))
 for epoch in range(num_epochs):
     Yp = pred(X)
     loss = mse(Yp, Y)
@@ -260,15 +257,15 @@ for epoch in range(num_epochs):
 
     if epoch % 10 == 0:
         item = np.array([epoch, loss.item()])
-        history2 = np.vstack((history2, item))
+        history2_moved = np.vstack((history2_moved, item))
 
-print(np.array_equal(history2, history2_before))
+print(np.array_equal(history2_moved, history2))  # 본문의 기록 history2와 같은가
 print('W = ', W.data.numpy())
 print('B = ', B.data.numpy())
 # --8<-- [end:solution-2]
 
 # --8<-- [start:solution-3]
-# 초기화 블록과 최적화 함수를 만드는 블록을 다시 실행한다
+# 본문과 같은 출발점: W = B = 1.0, 학습률 0.001, 모멘텀 0.9의 새 옵티마이저
 W = torch.tensor(1.0, requires_grad=True).float()
 B = torch.tensor(1.0, requires_grad=True).float()
 lr = 0.001

@@ -59,12 +59,12 @@ print(f'최종상태 : 손실:{history[-1, 1]:.4f}')
 plt.plot(history[:, 0], history[:, 1], 'b')
 plt.xlabel('에포크')
 plt.ylabel('손실')
-plt.title('학습 곡선 (최적화 함수 SGD)')
+plt.title('학습 곡선 (옵티마이저 optim.SGD)')
 plt.show()
 # --8<-- [end:curve]
 
 # --8<-- [start:compare]
-# 최적화 함수의 기록과 직접 수정한 기록을 비교
+# 옵티마이저의 기록과 직접 수정한 기록을 비교
 print(np.array_equal(history, history_manual))  # 50개의 손실이 모두 같은가
 print(np.abs(history - history_manual).max())  # 가장 큰 차이
 print(W.item() == W_manual, B.item() == B_manual)  # 마지막 W, B도 같은가
@@ -87,7 +87,7 @@ Bb = torch.tensor(1.0, requires_grad=True)
 
 optimizer_a = optim.SGD([Wa, Ba], lr=lr)
 mse(Wa * X + Ba, Y).backward()
-optimizer_a.step()  # 최적화 함수로 수정
+optimizer_a.step()  # 옵티마이저로 수정
 
 mse(Wb * X + Bb, Y).backward()
 sgd_step([Wb, Bb], lr)  # 직접 쓴 함수로 수정
@@ -98,13 +98,13 @@ print(torch.equal(Wa, Wb), torch.equal(Ba, Bb))
 # --8<-- [end:step-check]
 
 # --8<-- [start:solution-1]
-# 초기화 블록과 최적화 함수를 만드는 블록을 다시 실행한다
+# 본문과 같은 출발점: W = B = 1.0, 학습률 0.001, 새 옵티마이저
 W = torch.tensor(1.0, requires_grad=True).float()
 B = torch.tensor(1.0, requires_grad=True).float()
 lr = 0.001
 optimizer = optim.SGD([W, B], lr=lr)
 
-# optimizer.zero_grad() 줄을 지운 반복 계산 (흔들림이 잘 보이도록 손실을 에포크마다 새 리스트에 기록)
+# optimizer.zero_grad() 줄이 없는 반복 계산 (흔들림이 잘 보이도록 손실을 에포크마다 기록)
 losses_no_zero = []
 for epoch in range(num_epochs):
     Yp = pred(X)
@@ -133,13 +133,12 @@ plt.show()
 # --8<-- [end:solution-1-plot]
 
 # --8<-- [start:solution-2]
-# 초기화 블록을 lr = 0.01로 바꾸어 다시 실행하고, 최적화 함수도 새로 만든다
+# W = B = 1.0에서 다시 출발하고, 학습률 0.01로 옵티마이저를 새로 만든다 (lr은 0.001 그대로 둔다)
 W = torch.tensor(1.0, requires_grad=True).float()
 B = torch.tensor(1.0, requires_grad=True).float()
-lr = 0.01
-optimizer = optim.SGD([W, B], lr=lr)
+optimizer = optim.SGD([W, B], lr=0.01)
 
-# 반복 계산 블록과 같다 (출력 50줄 대신 기록만 한다)
+# 본문의 반복 계산과 같다 (출력 50줄 대신 history_01에 기록만 한다)
 history_01 = np.zeros((0, 2))
 for epoch in range(num_epochs):
     Yp = pred(X)
@@ -160,12 +159,12 @@ print(f'lr = 0.01 : epoch = 490 loss = {history_01[-1, 1]:.4f}')
 # --8<-- [end:solution-2]
 
 # --8<-- [start:solution-3]
-# 초기화 블록을 다시 실행한다 (학습률 0.001)
+# 본문과 같은 출발점: W = B = 1.0, 학습률 0.001 (옵티마이저는 쓰지 않는다)
 W = torch.tensor(1.0, requires_grad=True).float()
 B = torch.tensor(1.0, requires_grad=True).float()
 lr = 0.001
 
-# optimizer.step() 대신 sgd_step(), optimizer.zero_grad() 대신 경사를 직접 지운다
+# optimizer.step() 대신 sgd_step()을 쓰고, optimizer.zero_grad() 대신 경사를 직접 지운다
 history_sgd_step = np.zeros((0, 2))
 for epoch in range(num_epochs):
     Yp = pred(X)
@@ -180,6 +179,6 @@ for epoch in range(num_epochs):
         item = np.array([epoch, loss.item()])
         history_sgd_step = np.vstack((history_sgd_step, item))
 
-print(np.array_equal(history_sgd_step, history))
+print(np.array_equal(history_sgd_step, history))  # 본문에서 옵티마이저로 얻은 기록과 같은가
 print(W.item() == W_manual, B.item() == B_manual)
 # --8<-- [end:solution-3]
