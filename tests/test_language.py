@@ -19,7 +19,8 @@ block title, the page description, a formula's \\text{}; a comment; one figure s
   `backward(`), single letters and numbers are not.
 - English: no Hangul, except inside inline code or a quotation in “…” or "…" that stands in an
   English sentence (a quoted Korean label next to its translation), and in the columns of a table headed
-  "한국어"/"Korean" (and the glossary's "Not used" column, which lists Korean spellings).
+  "한국어"/"Korean" (and the glossary's last column, "Other spellings you may meet elsewhere", which
+  lists Korean spellings).
 - Korean tables may hold English in a column headed "English"/"영어" (the glossary).
 - Snippet comments: a comment that is code (`# W -= lr * W.grad`, `# 490`) is neither language.
 """
@@ -69,7 +70,8 @@ FENCE_TITLE = re.compile(r'title="([^"]*)"')
 
 # columns that hold the other language by design
 OTHER_LANGUAGE_COLUMNS = {"ko": {"English", "영어"}, "en": {"한국어", "Korean"}}
-GLOSSARY_COLUMNS = {"en": {"Not used"}}  # the Korean spellings the Korean pages avoid
+# the Korean spellings a reader may meet elsewhere, which the Korean pages avoid ("Not used": the older header)
+GLOSSARY_COLUMNS = {"en": {"Other spellings you may meet elsewhere", "Not used"}}
 
 PAGES = pages()
 MODULES = sorted((ROOT / "snippets").glob("*/*.py"))
