@@ -8,7 +8,8 @@ writes, and refuses to overwrite:
 - docs/<folder>/ with its first page pair, `<n>.0 <title>`, and that page's snippet modules
   (the scaffold of `make page`, tools/new_page.py); --page names it (default: the folder's name:
   page names are unique in the whole book, since snippets/<lang>/<page>.py is one folder for all chapters);
-- with --glossary, docs/<folder>/glossary.ko.md and .en.md: the chapter's terms, one row to replace;
+- with --glossary, docs/<folder>/glossary.ko.md and .en.md: the chapter's terms, one row to replace
+  (the last column: other spellings; those the Korean pages must not use fail tests/test_glossary.py);
 - the chapter's nav section in mkdocs.yml, `<n>장 <title>`, among the chapters in order of their
   numbers, and its English title, `Chapter <n>: <title>`, in the i18n plugin's nav_translations.
 
@@ -33,32 +34,34 @@ CHAPTER_TITLE = {"ko": "{number}장 {title}", "en": "Chapter {number}: {title}"}
 FOLDER = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 NAV_SECTION = re.compile(r"^(?P<indent>\s*)- (?P<title>.+?):\s*$")
 
-GLOSSARY = {
+GLOSSARY = {  # the form of chapter 3's glossary (docs/gradient-descent/glossary.*.md)
     "ko": '''---
-description: {number}장에서 쓰는 머신러닝 용어의 한국어와 영어 대응표입니다. {number}장의 모든 페이지가 이 표기를 따릅니다.
+description: {number}장에서 쓰는 머신러닝 용어의 한국어와 영어 대응표입니다. 다른 책이나 글에서 볼 수 있는 표기도 함께 적었습니다.
+card: 이 장의 한국어·영어 용어
 ---
 
 # 용어집
 
-{number}장의 모든 페이지는 아래 표기를 따릅니다. 용어가 {number}장에서 처음 나올 때 한 번만 `한국어(English)` 꼴로 영어를 함께 적습니다.
+{number}장의 모든 페이지는 아래 용어를 씁니다. 영어 자료에서 찾아볼 만한 용어는 {number}장에서 처음 나올 때 `한국어(English)` 꼴로 영어를 한 번 함께 적었습니다.
 
-마지막 열의 표기는 이 사이트에서 쓰지 않으며, 테스트(`tests/test_glossary.py`)가 한국어 페이지에서 이 표기를 찾으면 실패합니다.
+마지막 열은 같은 것을 다른 책이나 글에서 부르는 표기입니다. 이 사이트는 첫 열의 표기로 통일했습니다.
 
-| 한국어 | English | 뜻 | 쓰지 않는 표기 |
+| 한국어 | English | 뜻 | 다른 곳에서 볼 수 있는 표기 |
 |---|---|---|---|
 | {title_ko} | {term_en} | 이 장에서 배우는 것입니다. 뜻을 한 문장으로 적습니다 | |
 ''',
     "en": '''---
-description: The terms of Chapter {number} in Korean and English. Every page of the chapter uses these words.
+description: The terms of Chapter {number} in Korean and English, with other spellings you may meet elsewhere.
+card: The chapter's terms in Korean and English
 ---
 
 # Glossary
 
-Every page of Chapter {number} uses the terms below. The Korean pages give the English term in brackets once, where a term first appears in the chapter, `한국어(English)`.
+Every page of Chapter {number} uses the terms below. On the Korean pages, a term you may want to look up in English comes with its English name in brackets, `한국어(English)`, once, where it first appears in the chapter.
 
-The last column lists spellings the Korean pages never use; the test `tests/test_glossary.py` fails when a Korean page contains one of them.
+The last column lists other Korean spellings of the same thing that you may meet in other books and articles. The site uses the spelling of the first column throughout.
 
-| 한국어 | English | Meaning | Not used |
+| 한국어 | English | Meaning | Other spellings you may meet elsewhere |
 |---|---|---|---|
 | {title_ko} | {term_en} | what this chapter teaches; say what it means in one sentence | |
 ''',
