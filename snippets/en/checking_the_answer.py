@@ -22,7 +22,7 @@ print(f'W* - W = {W_star - W.item():.1e}')
 # --8<-- [end:min-loss]
 
 # --8<-- [start:original-units]
-# undo the centring to get the line in the original units: y - mean = W* (x - mean)
+# undo the centring to get the line in the original coordinates: y - mean = W* (x - mean)
 intercept = y.mean() - W_star * x.mean()
 sign = '-' if intercept < 0 else '+'
 print(f'weight = {W_star:.5f} * height {sign} {abs(intercept):.3f}')

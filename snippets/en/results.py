@@ -49,7 +49,7 @@ print(f'{pred(torch.tensor(0.0)).item():.4f}')
 # --8<-- [end:intercept]
 
 # --8<-- [start:original]
-# undo the centring to get back to the original units (cm, kg)
+# undo the centring to get back to the original coordinates
 x_range = X_range + x.mean()
 yp_range = Y_range + y.mean()
 print(x_range)
