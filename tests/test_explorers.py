@@ -5,7 +5,9 @@ site (the `site` and `served` fixtures of tests/test_site.py, built once per run
 once: the page's documented outputs are compared with the readout after setting the page's values
 through the controls, and sweeps call the modules' pure functions (descend, train) in the browser
 and compare every step with numpy and torch (float64) run here. Expected values come from the pages
-(their documented outputs and their code) or from those references, never typed in.
+(their documented outputs and their code) or from those references, never typed in. The edge tests (issue 19)
+load the pages at 390 × 844: touch targets, a slider and its plots on one screen, readouts and plots of a
+diverging run, presets, slider values, axis names, the status box, slider tracks in the dark scheme.
 
 EXPLORERS_URL=http://127.0.0.1:8000/ runs the browser tests against a site you serve (make serve)
 instead of a fresh build.
@@ -13,6 +15,8 @@ instead of a fresh build.
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import re
 from pathlib import Path
@@ -22,6 +26,7 @@ import pytest
 
 from tests.test_site import served, site  # noqa: F401  (the built site and its server: session fixtures)
 from tools import explorers
+from tools.explorers import printed  # the pages' print format, in Python's format specs (ui.js fmt is its twin)
 from tools.pages import DOCS, ROOT, expand, lang_of, read_blocks, rel
 
 EXPLORER_PAGES = sorted(p for p in DOCS.rglob("*.md") if "data-explorer=" in p.read_text(encoding="utf-8"))
@@ -63,15 +68,16 @@ def numpy_descent(alpha: float, steps: int, u0: float, v0: float) -> np.ndarray:
 
 
 def descent_lines(alpha: float, path: np.ndarray) -> list[str]:
-    """What 3.1 and 3.12 print for a path (their f-strings, their eigenvalues)."""
-    L = L_FUNCTIONS["L"]
+    """What 3.1 and 3.12 print for a path (their f-strings, their eigenvalues), numbers from 1e5 on as the
+    pages print large numbers (`printed`: f"{x:.5g}", 1.628e+31)."""
+    L, p = L_FUNCTIONS["L"], printed
     eigenvalues = np.linalg.eigvalsh(np.array([[6.0, -1.0], [-1.0, 6.0]]))
     (u0, v0), (u, v) = path[0], path[-1]
     factors = 1 - alpha * eigenvalues
-    return [f"start: ({u0:.4f}, {v0:.4f})  L = {L(u0, v0):.4f}",
-            f"end:   ({u:.4f}, {v:.4f})  L = {L(u, v):.4f}",
-            f"alpha = {alpha:.4f}  factors = {factors[0]:+.4f}, {factors[1]:+.4f}  "
-            f"distance = {np.hypot(u + 1, v - 1):.4f}  L = {L(u, v):.4f}"]
+    return [f"start: ({p(u0)}, {p(v0)})  L = {p(L(u0, v0))}",
+            f"end:   ({p(u)}, {p(v)})  L = {p(L(u, v))}",
+            f"alpha = {p(alpha)}  factors = {p(factors[0], 4, True)}, {p(factors[1], 4, True)}  "
+            f"distance = {p(np.hypot(u + 1, v - 1))}  L = {p(L(u, v))}"]
 
 
 DATA = section("data", "centre", section("data", "split", section("data", "data", section("data", "imports"))))
@@ -110,8 +116,8 @@ def base_url(request) -> str:
 class Explorer:
     """A page with its explorer scrolled into view and mounted; console errors are collected."""
 
-    def __init__(self, browser, url: str, width: int = 390):
-        self.context = browser.new_context(viewport={"width": width, "height": 800})
+    def __init__(self, browser, url: str, width: int = 390, scheme: str = "light"):
+        self.context = browser.new_context(viewport={"width": width, "height": 844}, color_scheme=scheme)
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(f"{m.text} ({m.location.get('url')})"))
@@ -128,6 +134,15 @@ class Explorer:
 
     def press(self, label: str):
         self.box.get_by_role("button", name=label, exact=True).click()
+
+    def preset(self, test) -> dict:
+        """Click the preset whose values pass `test` (a function of the values it sets); return its values."""
+        for button in self.box.locator("button[data-set]").all():
+            values = json.loads(button.get_attribute("data-set"))
+            if test(values):
+                button.click()
+                return values
+        raise AssertionError(f"{self.page.url}: no preset button of the explorer passes the test")
 
     def lines(self) -> list[str]:
         """The readout, line by line, without the labels (textContent: the page's print format)."""
@@ -146,8 +161,8 @@ class Explorer:
 def open_explorer(browser, base_url):
     opened = []
 
-    def open_(path: str, width: int = 390) -> Explorer:
-        opened.append(Explorer(browser, base_url + path, width))
+    def open_(path: str, width: int = 390, scheme: str = "light") -> Explorer:
+        opened.append(Explorer(browser, base_url + path, width, scheme))
         return opened[-1]
 
     yield open_
@@ -176,11 +191,11 @@ def check_descent_page(e: Explorer, page: Path):
     start = [float(x) for x in re.search(r"np\.array\(\[([-\d.]+), ([-\d.]+)\]\)", block.code).groups()]
     e.set(alpha=0.3, steps=1, u0=0, v0=0)  # away from the page's values first
     for settings, lines in documented:
-        e.set(steps=settings["steps"], u0=start[0], v0=start[1])
         if abs(settings["alpha"] - 2 / 7) < 1e-15:
-            e.press("α = 2/7")  # no slider step and no short decimal is 2/7: the page's value has a button
+            e.preset(lambda v: v["alpha"] == 2 / 7)  # no slider step and no short decimal is 2/7: the page's value has a button
         else:
             e.set(alpha=settings["alpha"])
+        e.set(steps=settings["steps"], u0=start[0], v0=start[1])
         shown = e.lines()
         for line in lines:
             assert line in shown, f"{rel(page)}: with {settings} the page prints\n  {line}\nbut the explorer shows\n  " + "\n  ".join(shown)
@@ -195,15 +210,15 @@ def check_training_page(e: Explorer, page: Path):
     lr = float(re.search(r"^lr = ([\d.]+)", code, re.M)[1])
     epochs = int(re.search(r"^num_epochs = (\d+)", code, re.M)[1])
     momentum = float(m[1]) if (m := re.search(r"momentum=([\d.]+)", blocks.get("optimizer", blocks["init"]).code)) else 0.0
-    e.press("lr = 0.1")  # away from the page's values first
+    e.preset(lambda v: v["lr"] == 0.1)  # away from the page's values first
     e.set(lr=lr, momentum=momentum, epochs=epochs)
     shown = e.lines()
     recorded = [line for line in blocks["loop"].expected_output.splitlines() if line.startswith("epoch = ")]
     assert shown[0] == recorded[-1], f"{rel(page)}: the loop's last record is {recorded[-1]!r}, the explorer shows {shown[0]!r}"
     assert shown[1].startswith(f"epoch = {epochs - 1} loss = ")
     for name, line in zip("WB", shown[2:]):
-        printed = re.search(rf"^{name} =  (\S+)$", blocks["result"].expected_output, re.M)[1]
-        assert line == f"{name} =  {float(printed):.6f}", f"{rel(page)}: the page prints {name} = {printed}, the explorer {line!r}"
+        value = re.search(rf"^{name} =  (\S+)$", blocks["result"].expected_output, re.M)[1]
+        assert line == f"{name} =  {printed(float(value), 6)}", f"{rel(page)}: the page prints {name} = {value}, the explorer {line!r}"
     assert e.status()[0] == "converges"
     e.set(lr=0.1, momentum=0)  # above the limit 2/23.2 = 0.0862: divergence, stopped, said in words
     assert e.status()[0] == "diverges"
@@ -228,6 +243,10 @@ def test_the_page_values_give_the_page_output(open_explorer, page):
         mounted, pristine = e.page.evaluate("""() => [document.querySelector("[data-ready]"), document.getElementById("pristine")]
             .map(b => b.getBoundingClientRect().height)""")
         assert mounted == pristine, f"{rel(page)} at {width} px: the explorer is {pristine} px high before its script runs and {mounted} px after"
+    # the status sentence is in the markup already (the box keeps its height with no room kept for a longer one)
+    pristine, mounted = e.page.evaluate("""() => [document.getElementById("pristine"), document.querySelector("[data-ready]")]
+        .map(b => { const s = b.querySelector("[data-status]"); return [s.dataset.status, s.textContent]; })""")
+    assert pristine == mounted, f"{rel(page)}: the build hook writes the status {pristine}, the module {mounted}"
     e.page.evaluate("document.getElementById('pristine').remove()")
 
     (check_descent_page if kind_of(page) == "descent" else check_training_page)(e, page)
@@ -352,6 +371,242 @@ def test_without_javascript_the_page_shows_no_explorer(browser, base_url):
         context.close()
 
 
+# --- at the edges and on phones (issue 19) -------------------------------------------------------------
+
+TRAINING_PAGES = [p for p in EXPLORER_PAGES if kind_of(p) == "training"]
+EN_PAGES = [p for p in EXPLORER_PAGES if lang_of(p) == "en"]
+FIRST_OF_KIND = [next(p for p in EN_PAGES if kind_of(p) == kind) for kind in explorers.EXPLORERS]
+LAMBDA = 2 * np.linalg.eigvalsh(np.array([[np.mean(DATA["X"] ** 2), DATA["X"].mean()], [DATA["X"].mean(), 1.0]])).max()
+
+
+def expected_status(values: dict) -> str:
+    """converges or diverges, from the limits the pages derive (2/7; 2(1 + μ)/λmax), computed here."""
+    if "alpha" in values:
+        return "oscillates" if values["alpha"] == 2 / 7 else "diverges" if values["alpha"] > 2 / 7 else "converges"
+    return "diverges" if values["lr"] * LAMBDA > 2 * (1 + values["momentum"]) else "converges"
+
+
+def ids(pages):
+    return [rel(p).removeprefix("docs/gradient-descent/") for p in pages]
+
+
+def test_fmt_prints_as_the_pages_print(open_explorer_module):
+    """ui.js fmt against Python's format specs (`printed`) where they differ most: ties, tiny negatives,
+    -0, the switch to f"{x:.5g}" at 1e5 and numbers as large as a diverging run makes."""
+    numbers = [0.0, -0.0, 0.00005, 0.00015, 0.12345, -0.12345, 2.5e-5, -1e-9, -4e-5, -5.1e-5, 3.0005, 99999.99994,
+               -99999.99996, 1e5, 123456.5, 1.628e31, -1.3437880173773331e53, 2.2734291e-06, 1e300, 7.45654e23]
+    shown = open_explorer_module.page.evaluate("""async ([url, xs]) => { const {fmt} = await import(url);
+        return xs.map(x => [fmt(x), fmt(x, 6), fmt(x, 4, true), fmt(x, 1)]); }""", [f"/{ASSETS}ui.js", numbers])
+    for x, got in zip(numbers, shown):
+        assert got == [printed(x), printed(x, 6), printed(x, 4, True), printed(x, 1)], f"fmt({x!r}) gives {got}"
+        for s in got:
+            assert not (s.startswith("-") and not re.search("[1-9]", s)), f"fmt({x!r}) gives {s!r}: a minus sign on zero"
+            assert len(s) <= 13, f"fmt({x!r}) gives {s!r}: longer than any number the pages print"
+
+
+VISIBLE = """b => { const top = document.querySelector(".md-header").getBoundingClientRect().bottom;
+    const out = r => r.top < top - 0.5 || r.bottom > innerHeight + 0.5 || r.left < -0.5 || r.right > innerWidth + 0.5;
+    return [document.activeElement.dataset.for || document.activeElement.name,
+            out(document.activeElement.getBoundingClientRect()),
+            [...b.querySelectorAll("svg")].map(s => out(s.getBoundingClientRect()))]; }"""
+
+
+@pytest.mark.parametrize("page", EXPLORER_PAGES, ids=ids(EXPLORER_PAGES))
+def test_on_a_phone_controls_are_touch_targets_on_the_screen_with_their_plots(open_explorer, page):
+    """At 390 × 844 every slider, number field and preset button is at least 24 × 24 CSS px (WCAG 2.2, 2.5.8);
+    each slider, focused from the top of the page (the browser scrolls it to the middle of the screen) or
+    scrolled up to the bottom edge of the screen, is on the screen with all the plots it moves, below the
+    header, while the arrow keys move it (3.7 and 3.10 above all: three plots)."""
+    e = open_explorer(url_of(page))
+    small = [f"{name} is {w:.1f} × {h:.1f} px" for name, w, h in e.box.evaluate("""b => [...b.querySelectorAll("input, button")]
+        .map(c => { const r = c.getBoundingClientRect(); return [c.name || c.dataset.for || c.textContent, r.width, r.height]; })""")
+        if w < 24 or h < 24]
+    assert not small, f"{rel(page)}: controls smaller than 24 × 24 px at 390 px wide: " + "; ".join(small)
+    for i, slider in enumerate(e.box.locator("input[type=range]").all()):
+        for way in ("focus", "bottom edge"):
+            e.page.evaluate("scrollTo(0, 0)")
+            if way == "bottom edge":
+                slider.evaluate("s => scrollBy(0, s.getBoundingClientRect().bottom - innerHeight)")
+            slider.focus()
+            for key in ("ArrowLeft", "ArrowRight", "ArrowRight"):
+                e.page.keyboard.press(key)
+                name, control_out, plots_out = e.box.evaluate(VISIBLE)
+                assert not control_out, f"{rel(page)} ({way}): the {name} slider is not on the screen while it moves"
+                assert not any(plots_out), (f"{rel(page)} ({way}): while the {name} slider moves, plot(s) "
+                                            f"{[k + 1 for k, o in enumerate(plots_out) if o]} of {len(plots_out)} are (partly) off the screen")
+    assert not e.errors, f"{rel(page)}: console errors: {e.errors}"
+
+
+def test_readouts_at_divergence_print_as_the_pages_and_fit_their_box(open_explorer):
+    """Diverging runs (3.1's α = 0.35 for 162 steps; lr = 0.1 without momentum) print their numbers as the pages
+    print large numbers (1.628e+31), each line within the readout's box at 390 px. Expected: numpy for the descent;
+    for training the exported train() run in the page, printed here by the format rule."""
+    pages = [p for p in EXPLORER_PAGES if p.name in ("two-variables.ko.md", "training-loop.en.md")]  # one per kind and language
+    assert len(pages) == 2, "3.1 (ko) and 3.7 (en) no longer place their explorers"
+    for page in pages:
+        e = open_explorer(url_of(page))
+        if kind_of(page) == "descent":
+            e.set(alpha=0.35, steps=162, u0=4, v0=4)
+            expected = descent_lines(0.35, numpy_descent(0.35, 162, 4.0, 4.0))
+        else:
+            values = {"lr": 0.1, "momentum": 0, "epochs": 500}
+            e.set(**values)
+            run = e.page.evaluate("async ([url, v]) => (await import(url)).train(v.lr, v.momentum, v.epochs)",
+                                  [f"/{ASSETS}training.js", values])
+            last = len(run["loss"]) - 1
+            rec = last - last % 10
+            assert run["stopped"] == last
+            expected = [f"epoch = {rec} loss = {printed(run['loss'][rec])}", f"epoch = {last} loss = {printed(run['loss'][last])}",
+                        f"W =  {printed(run['W'][-1], 6)}", f"B =  {printed(run['B'][-1], 6)}"]
+        assert e.lines() == expected, f"{rel(page)}: at divergence the readout shows\n  " + "\n  ".join(e.lines()) + \
+            "\nthe pages would print\n  " + "\n  ".join(expected)
+        assert any("e+" in line for line in expected), "the run did not reach the numbers this test is about"
+        overflow = e.box.evaluate("""b => { const o = b.querySelector("output"), r = o.getBoundingClientRect();
+            return [o.scrollWidth - o.clientWidth, ...[...o.querySelectorAll(".xp-line")].map(l => l.getBoundingClientRect().right - r.right)]; }""")
+        assert max(overflow) <= 0.5, f"{rel(page)}: the readout runs {max(overflow):.0f} px past its box at 390 px"
+        assert e.status()[0] == "diverges" and not e.errors, f"{rel(page)}: {e.status()} {e.errors}"
+
+
+PATHS = """(b, n) => { const s = b.querySelectorAll("svg")[n], f = s.querySelector(".xp-axes rect");
+    const box = ["x", "y", "width", "height"].map(k => +f.getAttribute(k));
+    return [box, [...s.querySelectorAll(".xp-path")].map(p => [...p.getAttribute("d").matchAll(/[-\\d.e+]+ [-\\d.e+]+/g)]
+        .map(m => m[0].split(" ").map(Number)))]; }"""
+
+
+def test_a_diverging_run_shows_in_every_plot(open_explorer):
+    """lr = 0.1 without momentum: the learning curve climbs through its (log) plot from the bottom half to the
+    top, every point drawn; the fitted line is drawn inside the scatter plot; the path leaves the contour plot."""
+    page = next(p for p in TRAINING_PAGES if lang_of(p) == "en")
+    e = open_explorer(url_of(page))
+    e.set(lr=0.1, momentum=0, epochs=500)
+    (x, y, w, h), (curve,) = e.box.evaluate(PATHS, 0)
+    inside = lambda px, py: x - 1 <= px <= x + w + 1 and y - 1 <= py <= y + h + 1  # noqa: E731
+    assert len(curve) > 10 and all(inside(*p) for p in curve), f"{rel(page)}: the learning curve of a diverging run leaves its plot: {curve[:3]}..."
+    assert curve[0][1] > y + h / 2 and curve[-1][1] < y + 0.15 * h, f"{rel(page)}: the learning curve does not climb to the top: {curve[0]} ... {curve[-1]}"
+    (x, y, w, h), (fitted,) = e.box.evaluate(PATHS, 1)
+    middle = [(fitted[0][k] + fitted[-1][k]) / 2 for k in (0, 1)]
+    assert len(fitted) == 2 and inside(*middle), f"{rel(page)}: the fitted line is not drawn across the scatter plot: {fitted}"
+    (x, y, w, h), (path,) = e.box.evaluate(PATHS, 2)
+    assert not inside(*path[-1]), f"{rel(page)}: the path of a diverging run stays inside the contour plot"
+    assert not e.errors, f"{rel(page)}: console errors: {e.errors}"
+
+
+STATE = """b => [[...b.querySelectorAll("input[name]")].map(f => [f.name, f.value, f.dataset.x || null, f.validity.valid]),
+    [...b.querySelectorAll(".xp-line")].map(l => l.textContent), b.querySelector("[data-status]").dataset.status]"""
+
+
+@pytest.mark.parametrize("page", EN_PAGES, ids=ids(EN_PAGES))
+def test_a_preset_does_not_depend_on_what_came_before(open_explorer, page):
+    """Each preset gives the same fields, readout and status whatever was clicked or typed before; the status is
+    the one the pages' limits give for its values; its fields show 4 significant digits, valid for their step."""
+    e = open_explorer(url_of(page))
+    buttons = e.box.locator("button[data-set]").all()
+    controls = {c.name: c for c in explorers.EXPLORERS[kind_of(page)]["controls"]}
+    for i, button in enumerate(buttons):
+        values = json.loads(button.get_attribute("data-set"))
+        assert set(values) == set(controls), f"{rel(page)}: preset {button.inner_text()!r} sets {sorted(values)}, not every control"
+        seen = []
+        befores = [b for j, b in enumerate(buttons) if j != i] + ["typed"]
+        for before in befores:
+            if before == "typed":
+                e.set(**{name: c.hi for name, c in controls.items()})
+            else:
+                before.click()
+            button.click()
+            seen.append(e.box.evaluate(STATE))
+        fields, _, state = seen[0]
+        assert all(s == seen[0] for s in seen), f"{rel(page)}: preset {button.inner_text()!r} gives different results after different clicks:\n" + \
+            "\n".join(map(str, seen))
+        assert state == expected_status(values), f"{rel(page)}: preset {button.inner_text()!r} ({values}) gives {state}"
+        for name, shown, exact, valid in fields:
+            assert float(shown) == float(f"{values[name]:.4g}") and valid, f"{rel(page)}: preset {button.inner_text()!r} shows {name} = {shown!r} (valid: {valid})"
+            assert exact is None or float(exact) == values[name]
+    assert not e.errors, f"{rel(page)}: console errors: {e.errors}"
+
+
+@pytest.mark.parametrize("page", FIRST_OF_KIND, ids=ids(FIRST_OF_KIND))
+def test_every_slider_step_is_a_value_its_field_accepts(open_explorer, page):
+    """Each slider position (up to 200 of them, ends included) puts a value in the number field that the field
+    accepts (its step, its range)."""
+    e = open_explorer(url_of(page))
+    invalid = e.box.evaluate("""b => { const out = [];
+        for (const s of b.querySelectorAll("input[type=range]")) {
+            const f = b.querySelector(`input[name="${s.dataset.for}"]`), lo = +s.min, hi = +s.max, step = +s.step;
+            const n = Math.round((hi - lo) / step);
+            for (let k = 0; k <= 200; k++) {
+                s.value = lo + Math.round(k * n / 200) * step;
+                s.dispatchEvent(new Event("input"));
+                if (!f.validity.valid) out.push(`${f.name} = ${f.value} (slider at ${s.value})`);
+            }
+        }
+        return out; }""")
+    assert not invalid, f"{rel(page)}: slider steps give values their number field rejects: " + ", ".join(invalid[:8])
+    assert not e.errors, f"{rel(page)}: console errors: {e.errors}"
+
+
+@pytest.mark.parametrize("page", FIRST_OF_KIND, ids=ids(FIRST_OF_KIND))
+def test_axis_names_marks_and_symbols_read_right(open_explorer, page):
+    """A one-letter axis name (v, B) stands upright (rotated, v reads as >); the minimum's cross is drawn over
+    the path; the learning rate is written η (decision 3), while the field keeps its contract name."""
+    e = open_explorer(url_of(page))
+    rotated = e.box.evaluate("""b => [...b.querySelectorAll(".xp-axes text")].filter(t => t.textContent.length === 1
+        && /rotate/.test(t.getAttribute("transform") || "")).map(t => t.textContent)""")
+    assert not rotated, f"{rel(page)}: the axis name(s) {rotated} are rotated"
+    order = e.box.evaluate("""b => [...b.querySelectorAll(".xp-min")].map(m => [...m.parentNode.children]
+        .filter(c => c.matches(".xp-path, .xp-dot")).every(c => c.compareDocumentPosition(m) & Node.DOCUMENT_POSITION_FOLLOWING))""")
+    assert order and all(order), f"{rel(page)}: the minimum's cross is drawn under the path"
+    words = e.box.evaluate("""b => { const c = b.cloneNode(true); c.querySelectorAll("output, script").forEach(x => x.remove()); return c.textContent; }""")
+    assert "η" in words and "α" not in words and " lr " not in words, f"{rel(page)}: the learning rate is not written η: {words[:300]}"
+    assert not e.errors, f"{rel(page)}: console errors: {e.errors}"
+
+
+@pytest.mark.parametrize("page", FIRST_OF_KIND, ids=ids(FIRST_OF_KIND))
+def test_the_status_leaves_no_gap_under_it(open_explorer, page):
+    """At 390 px, for the page's values and every preset, the status box ends with its last line of text."""
+    e = open_explorer(url_of(page))
+    gaps = []
+    for button in [None, *e.box.locator("button[data-set]").all()]:
+        if button is not None:
+            button.click()
+        gap, line = e.box.evaluate("""b => { const s = b.querySelector("[data-status]"), r = document.createRange();
+            r.selectNodeContents(s);
+            return [s.getBoundingClientRect().bottom - Math.max(...[...r.getClientRects()].map(x => x.bottom)),
+                    parseFloat(getComputedStyle(s).lineHeight)]; }""")
+        if gap > line / 2:
+            gaps.append(f"{gap:.0f} px under {e.status()[1]!r}")
+    assert not gaps, f"{rel(page)}: empty space under the status: " + "; ".join(gaps)
+    assert not e.errors, f"{rel(page)}: console errors: {e.errors}"
+
+
+def luminance(rgb) -> float:
+    c = [v / 255 for v in rgb[:3]]
+    c = [v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4 for v in c]
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+
+@pytest.mark.parametrize("page", FIRST_OF_KIND, ids=ids(FIRST_OF_KIND))
+def test_slider_tracks_are_dark_in_the_dark_scheme(open_explorer, page):
+    """In the dark scheme each slider, set to its minimum (the track unfilled), has no bright track: the right
+    half of its middle row is darker than mid-grey, and the track's edge stands out from the background by
+    3:1 at least (WCAG 1.4.11)."""
+    from PIL import Image
+
+    e = open_explorer(url_of(page), scheme="dark")
+    background = e.page.evaluate("getComputedStyle(document.body).backgroundColor")
+    bg = luminance([int(v) for v in re.findall(r"\d+", background)])
+    for slider in e.box.locator("input[type=range]").all():
+        slider.evaluate("s => { s.value = s.min; s.dispatchEvent(new Event('input')); }")
+        image = Image.open(io.BytesIO(slider.screenshot())).convert("RGB")
+        w, h = image.size
+        row = [luminance(image.getpixel((x, h // 2))) for x in range(w // 2, w - 4)]
+        name = slider.get_attribute("data-for")
+        assert max(row) < 0.5, f"{rel(page)}: in the dark scheme the unfilled track of {name} is bright (luminance {max(row):.2f})"
+        column = [luminance(image.getpixel((w * 3 // 4, y))) for y in range(h)]
+        contrast = (max(column) + 0.05) / (bg + 0.05)
+        assert contrast >= 3, f"{rel(page)}: the track of {name} barely stands out from the background (contrast {contrast:.2f})"
+    assert not e.errors, f"{rel(page)}: console errors: {e.errors}"
+
+
 # --- without a browser -----------------------------------------------------------------------------
 
 BUDGET = 20 * 1024  # bytes of JavaScript and CSS, uncompressed: issue 11
@@ -377,6 +632,14 @@ def test_markup_keeps_the_contract():
                 assert label and bool(HANGUL.search(label[1])) == (lang == "ko"), f"{name} ({lang}): label of {control.name}"
                 assert f'data-for="{control.name}"' in html and f'aria-labelledby="xp1-{control.name}-l"' in html
             assert '<output name="result"' in html and 'aria-live="polite"' in html and "data-status" in html
+
+
+def test_a_long_page_value_shows_four_digits():
+    """A page value such as 2/7 shows as 0.2857 in its field (valid for the field's step); the exact value rides along."""
+    html = explorers.render("descent", ' data-alpha="0.2857142857142857"', "en", "xp1", "x.js")
+    field = re.search(r'<input type="number" id="xp1-alpha"[^>]*>', html)[0]
+    assert 'value="0.2857"' in field and 'data-x="0.2857142857142857"' in field and 'step="0.0001"' in field, field
+    assert 'data-status="oscillates"' in html
 
 
 @pytest.mark.parametrize("attrs, message", [

@@ -49,13 +49,13 @@ export function mount(box) {
     const { alpha, steps, u0, v0 } = read(), path = descend(alpha, steps, u0, v0), [f1, f2] = factors(alpha);
     f = frame(svg, [-5, 5], [-5, 5], "u", "v");
     for (let k = 0; k <= 8; k++) el(f.plot, "path", { class: "xp-level", d: line(ellipse(MIN, H, 2 ** k), f.sx, f.sy) });
-    el(f.plot, "path", { class: "xp-min", d: `M${f.sx(-1) - 5} ${f.sy(1)}h10M${f.sx(-1)} ${f.sy(1) - 5}v10` });
     const d = line(path, f.sx, f.sy);
     el(f.plot, "path", { class: "xp-path", d });
     for (const p of d.slice(1).split("L")) {
       const [x, y] = p.split(" ");
       el(f.plot, "circle", { class: "xp-dot", cx: x, cy: y, r: 2.5 });
     }
+    el(f.plot, "path", { class: "xp-min", d: `M${f.sx(-1) - 5} ${f.sy(1)}h10M${f.sx(-1)} ${f.sy(1) - 5}v10` });  // above the path
     readout(alpha, path).forEach((t, i) => {
       const parts = lines[i].children;  // the long line comes in two parts, before "  distance"
       if (parts.length) [parts[0].textContent, parts[1].textContent] = t.split(/(?= {2}distance)/);

@@ -64,21 +64,26 @@ export function mount(box) {
   const state = box.querySelector("[data-status]");
   const draw = () => {
     const { lr, momentum, epochs } = read(), run = train(lr, momentum, epochs), { loss, W, B, stopped } = run;
-    let f = frame(curve, [0, Math.max(epochs - 1, 1)], [4, 14], text.epoch, text.loss);
-    el(f.plot, "path", { class: "xp-best", d: `M${f.sx(0)} ${f.sy(LOSS_MIN)}H${f.sx(epochs)}` });
-    el(f.plot, "path", { class: "xp-path", d: line(loss.map((l, e) => [e, l]), f.sx, f.sy) });
+    // a loss that leaves the linear scale (4 to 14) is drawn on a log scale, up to where the run stopped
+    const log = Math.max(...loss) > 14, ly = l => log ? Math.log10(l) : l;
+    let f = frame(curve, [0, Math.max(loss.length - 1, 1)], log ? [0, Math.ceil(Math.log10(Math.max(...loss)))] : [4, 14],
+      text.epoch, log ? text.log : text.loss, t => log ? t % 1 ? "" : "10" + String(t).replace(/\d/g, c => "⁰¹²³⁴⁵⁶⁷⁸⁹"[c]) : t);
+    el(f.plot, "path", { class: "xp-best", d: `M${f.sx(0)} ${f.sy(ly(LOSS_MIN))}H${f.sx(epochs)}` });
+    el(f.plot, "path", { class: "xp-path", d: line(loss.map((l, e) => [e, ly(l)]), f.sx, f.sy) });
+    if (stopped !== null) el(f.plot, "circle", { class: "xp-dot", cx: f.sx(stopped), cy: f.sy(ly(loss[stopped])), r: 3 });
 
     f = frame(fit, [-6, 6], [-12, 12], text.x, text.y);
     el(f.plot, "path", { class: "xp-best", d: line([[-6, -6 * W_BEST + B_BEST], [6, 6 * W_BEST + B_BEST]], f.sx, f.sy) });
-    const w = W.at(-1), b = B.at(-1);
-    el(f.plot, "path", { class: "xp-path", d: line([[-6, -6 * w + b], [6, 6 * w + b]], f.sx, f.sy) });
+    // a line as steep as a diverging W is drawn where it crosses the plot: from x = -t to t
+    const w = W.at(-1), b = B.at(-1), t = Math.min(6, 99 / Math.abs(w));
+    el(f.plot, "path", { class: "xp-path", d: line([[-t, b - t * w], [t, b + t * w]], f.sx, f.sy) });
     X.forEach((x, i) => el(f.plot, "circle", { class: "xp-data", cx: f.sx(x), cy: f.sy(Y[i]), r: 3.5 }));
 
     f = frame(path, [0.4, 3.2], [-1.2, 1.2], "W", "B");
     for (const c of [0.25, 1, 2.25, 4, 6.25, 9]) el(f.plot, "path", { class: "xp-level", d: line(ellipse([W_BEST, B_BEST], HESSIAN, c), f.sx, f.sy) });
-    el(f.plot, "path", { class: "xp-min", d: `M${f.sx(W_BEST) - 5} ${f.sy(B_BEST)}h10m-5 -5v10` });
     el(f.plot, "path", { class: "xp-path", d: line(W.map((w, i) => [w, B[i]]), f.sx, f.sy) });
     el(f.plot, "circle", { class: "xp-dot", cx: f.sx(1), cy: f.sy(1), r: 3 });
+    el(f.plot, "path", { class: "xp-min", d: `M${f.sx(W_BEST) - 5} ${f.sy(B_BEST)}h10m-5 -5v10` });
 
     readout(run).forEach((t, i) => { lines[i].textContent = t; });
     const s = status(lr, momentum), last = loss.at(-1), gap = last - LOSS_MIN;

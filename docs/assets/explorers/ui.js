@@ -1,17 +1,23 @@
-// What the two explorers share: numbers printed as Python prints them, SVG plots, and the
+// What the two explorers share: numbers printed as the pages print them, SVG plots, and the
 // wiring of the controls. Loaded by descent.js and training.js; the build hook (tools/explorers.py)
 // writes the markup these functions fill in.
 
 const NS = "http://www.w3.org/2000/svg";
 let clips = 0;
 
-/** Python's f"{x:.{d}f}" (f"{x:+.{d}f}" with plus): the readout prints what the page's code prints. */
+/** The pages' print format: Python's f"{x:.{d}f}" (f"{x:+.{d}f}" with plus), and from 1e5 on
+ *  f"{x:.5g}", as the pages print large losses (1.628e+31). A number that rounds to zero has no
+ *  minus sign (0.0000, never -0.0000). */
 export function fmt(x, d = 4, plus = false) {
   const a = Math.abs(x), t = a * 2 ** (d + 1);
-  let s = a >= 1e21 ? BigInt(a) + (d ? "." + "0".repeat(d) : "") : a.toFixed(d);
+  let s = a.toFixed(d);
+  if (a >= 1e5) {
+    const [m, e] = a.toExponential(4).split("e");
+    s = m.replace(/\.?0+$/, "") + "e" + e[0] + e.slice(1).padStart(2, "0");
+  }
   // an exact tie (a is an odd multiple of 2^-(d+1)): toFixed rounds it up, Python to the even digit
-  if (t % 2 === 1 && s.slice(-1) % 2) s = ((t * 5 ** d - 1) / 2 / 10 ** d).toFixed(d);
-  return (x < 0 || Object.is(x, -0) ? "-" : plus ? "+" : "") + s;
+  else if (t % 2 === 1 && s.slice(-1) % 2) s = ((t * 5 ** d - 1) / 2 / 10 ** d).toFixed(d);
+  return (x < 0 && /[1-9]/.test(s) ? "-" : plus ? "+" : "") + s;
 }
 
 /** Fill a "{name}" template with values. */
@@ -34,20 +40,21 @@ export function ticks(lo, hi, n = 5) {
   return out;
 }
 
-/** Empty the <svg> and draw a frame with ticks and axis names for the data ranges xr, yr.
- *  Returns the coordinate maps (sx, sy), their inverses (ix, iy) and a group clipped to the plot area. */
-export function frame(svg, xr, yr, xname, yname) {
+/** Empty the <svg> and draw a frame with ticks and axis names for the data ranges xr, yr (ty labels
+ *  the y ticks; a short y name stands upright). Returns the coordinate maps (sx, sy), their inverses
+ *  (ix, iy) and a group clipped to the plot area. */
+export function frame(svg, xr, yr, xname, yname, ty = t => t) {
   svg.replaceChildren();
-  const { width: w, height: h } = svg.viewBox.baseVal, L = 36, R = w - 6, T = 6, B = h - 30;
+  const { width: w, height: h } = svg.viewBox.baseVal, L = 40, R = w - 6, T = 6, B = h - 30;
   const sx = x => L + (x - xr[0]) / (xr[1] - xr[0]) * (R - L);
   const sy = y => B - (y - yr[0]) / (yr[1] - yr[0]) * (B - T);
   const g = el(svg, "g", { class: "xp-axes" }), id = "xp-clip" + ++clips;
   el(el(svg, "clipPath", { id }), "rect", { x: L, y: T, width: R - L, height: B - T });
   el(g, "rect", { x: L, y: T, width: R - L, height: B - T });
   for (const t of ticks(...xr)) el(g, "text", { x: sx(t), y: B + 12, "text-anchor": "middle" }, t);
-  for (const t of ticks(yr[0], yr[1], 4)) el(g, "text", { x: L - 4, y: sy(t) + 4, "text-anchor": "end" }, t);
+  for (const t of ticks(yr[0], yr[1], 4)) el(g, "text", { x: L - 4, y: sy(t) + 4, "text-anchor": "end" }, ty(t));
   el(g, "text", { x: (L + R) / 2, y: h - 3, "text-anchor": "middle" }, xname);
-  el(g, "text", { transform: `translate(10 ${(T + B) / 2}) rotate(-90)`, "text-anchor": "middle" }, yname);
+  el(g, "text", { transform: `translate(10 ${(T + B) / 2})` + (yname.length > 2 ? " rotate(-90)" : ""), "text-anchor": "middle" }, yname);
   const ix = px => xr[0] + (px - L) / (R - L) * (xr[1] - xr[0]), iy = py => yr[0] + (B - py) / (B - T) * (yr[1] - yr[0]);
   return { sx, sy, ix, iy, plot: el(svg, "g", { "clip-path": `url(#${id})` }) };
 }
@@ -76,28 +83,31 @@ export function ellipse(centre, [[a, b], [, d]], c) {
 }
 
 /** Wire the box's controls: each named number field (the contract) and its slider follow each
- *  other; preset buttons set exact values; `changed` runs after every change (a dragged slider
- *  sends at most one input event per frame). Returns a function that reads the current values,
- *  clamped to each field's range. */
+ *  other (a log slider gives 2 significant digits, a value its field accepts); a preset button sets
+ *  every value it lists, the field showing 4 digits (2/7 as 0.2857) while the exact value is used
+ *  until the reader changes it; `changed` runs after every change (a dragged slider sends at most
+ *  one input event per frame). Returns a function that reads the current values, clamped to each
+ *  field's range. */
 export function controls(box, changed) {
   const fields = [...box.querySelectorAll("input[name]")], last = {};
   const slider = f => box.querySelector(`input[data-for="${f.name}"]`);
-  const toSlider = (s, v) => s.dataset.scale === "log" ? Math.log10(v) : v;
+  const toSlider = (s, v) => s.dataset.scale ? Math.log10(v) : v;
   for (const f of fields) {
     const s = slider(f);
     s.addEventListener("input", () => {
-      const v = s.dataset.scale === "log" ? +(10 ** s.valueAsNumber).toPrecision(3) : s.valueAsNumber;
-      f.value = v;
+      delete f.dataset.x;
+      f.value = s.dataset.scale ? +(10 ** s.valueAsNumber).toPrecision(2) : s.valueAsNumber;
       changed();
     });
-    f.addEventListener("input", () => { if (Number.isFinite(f.valueAsNumber)) s.value = toSlider(s, f.valueAsNumber); changed(); });
+    f.addEventListener("input", () => { delete f.dataset.x; if (Number.isFinite(f.valueAsNumber)) s.value = toSlider(s, f.valueAsNumber); changed(); });
     f.addEventListener("change", () => { f.value = read()[f.name]; s.value = toSlider(s, f.valueAsNumber); });
   }
   for (const b of box.querySelectorAll("button[data-set]")) {
     b.addEventListener("click", () => {
       for (const [k, v] of Object.entries(JSON.parse(b.dataset.set))) {
         const f = box.querySelector(`input[name="${k}"]`);
-        f.value = v;
+        f.value = +v.toPrecision(4);
+        f.dataset.x = v;
         slider(f).value = toSlider(slider(f), v);
       }
       changed();
@@ -105,7 +115,7 @@ export function controls(box, changed) {
   }
   const read = () => {
     for (const f of fields) {
-      const v = f.step === "1" ? Math.round(f.valueAsNumber) : f.valueAsNumber;
+      const v = f.dataset.x ? +f.dataset.x : f.step === "1" ? Math.round(f.valueAsNumber) : f.valueAsNumber;
       if (Number.isFinite(v)) last[f.name] = Math.min(+f.max, Math.max(+f.min, v));
     }
     return { ...last };
