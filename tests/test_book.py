@@ -137,7 +137,7 @@ def test_make_chapter_writes_the_title_forms_the_book_reads():
 # --- guardrails: each check fails on a broken structure, naming the file and line -------------------------
 
 def two_chapters() -> tuple[Chapter, ...]:
-    three = book()[0]
+    three = Chapter(3, "before", (("ko", "3장 앞"), ("en", "Chapter 3: Before")), ("before/a.md",))
     four = Chapter(4, "next", (("ko", "4장 다음"), ("en", "Chapter 4: Next")), ("next/first.md", "next/second.md"))
     return three, four
 
