@@ -1,12 +1,17 @@
 """The chapter as one PDF per language (tools/pdf.py), made by the same build as the site the other tests check.
 
 Read back with pypdf: the text (every page title in nav order, the main results), the fonts (all embedded,
-Hangul drawn in an embedded font, never the empty .notdef box), A4 pages, bookmarks, links, size.
+Hangul drawn in an embedded font, never the empty .notdef box), A4 pages, bookmarks, links, size; the cover
+(title, chapters, date of the build, torch version), no link to download the PDF itself, the running header
+(chapter and section) and page number on every sheet, and code in solution and output boxes at the size of
+the body's code.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import statistics
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,8 +19,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from tests.test_site import SOURCE_DATE_EPOCH
 from tests.test_site import site  # noqa: F401  the session's build (mkdocs build --strict, SITE_PDF=1)
-from tools import pdf
+from tools import generate, pdf
+from tools.hooks import EDITION_TEXT
+from tools.pages import book, nav_pages, read_blocks
 
 MAX_BYTES = 5_000_000
 A4 = (595.28, 841.89)  # points
@@ -33,6 +41,7 @@ class Read:
     hangul_fonts: set[str] = field(default_factory=set)  # fonts that draw a Hangul character
     notdef: list[str] = field(default_factory=list)  # where a glyph 0 (.notdef, drawn as an empty box) is shown
     unmapped: set[str] = field(default_factory=set)  # characters the text maps to nothing (U+FFFD, U+0000)
+    runs: list[tuple] = field(default_factory=list)  # (sheet, x, y, size in pt, font, text) of every text run
 
 
 # Chromium (Skia) shows text as hex strings of 2-byte glyph ids in Type0/Identity-H fonts: `<0024004F> Tj`, `[<..> 120 <..>] TJ`
@@ -83,10 +92,13 @@ def pdfs(site) -> dict[str, Read]:  # noqa: F811
         chunks = []
         for n, page in enumerate(out.reader.pages, 1):
 
-            def visit(text, cm, tm, font, size):
+            def visit(text, cm, tm, font, size, n=n):
                 if font is None or not text:
                     return
                 name = _name(font)
+                if text.strip():  # where the run sits on the sheet (pt, from the bottom) and its rendered size
+                    out.runs.append((n, tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5], abs(size * tm[3] * cm[3]),
+                                     name, text))
                 if HANGUL.search(text):
                     out.hangul_fonts.add(name)
                 if "STIXTwoMath" not in name:  # the pieces of a stretched bracket have no character of their own
@@ -111,7 +123,7 @@ def test_one_a4_pdf_per_language_within_the_size_budget(pdfs, lang):
     size = read.path.stat().st_size
     assert size <= MAX_BYTES, f"{read.path.name}: {size:,} bytes > {MAX_BYTES:,}"
     pages = read.reader.pages
-    chapter = len(pdf.nav_pages())
+    chapter = len(nav_pages())
     assert chapter <= len(pages) <= 40 * chapter, f"{read.path.name}: {len(pages)} pages for {chapter} site pages"
     for n, page in enumerate(pages, 1):
         w, h = float(page.mediabox.width), float(page.mediabox.height)
@@ -212,3 +224,95 @@ def test_links_stay_links(pdfs, lang):
     assert uris, f"{lang} PDF: no links to the site"
     leaked = [u for u in uris if u.startswith(pdf.ORIGIN) or not re.match(r"https?://", u)]
     assert not leaked, f"{lang} PDF: links that lead nowhere: {leaked[:5]}"
+
+
+MARGIN_PT = 45  # tools/pdf.py: 60 CSS px above and below the text of a sheet
+
+
+def _band(read: Read, sheet: int, top: bool) -> str:
+    """The text a sheet prints in its top margin (the running header) or its bottom margin (the page number)."""
+    height = float(read.reader.pages[sheet - 1].mediabox.height)
+    runs = sorted((x, text) for n, x, y, size, font, text in read.runs
+                  if n == sheet and (y > height - MARGIN_PT if top else y < MARGIN_PT))
+    return " ".join(" ".join(text for _, text in runs).split())
+
+
+def _page_bookmarks(read: Read) -> list[tuple[str, str, int]]:
+    """(chapter, page title, first sheet) of every page of the book, from the bookmarks: a chapter's
+    bookmark holds its pages' bookmarks."""
+    reader, found, chapter = read.reader, [], None
+    for item in reader.outline:
+        if isinstance(item, list):
+            found += [(chapter, " ".join(x.title.split()), reader.get_destination_page_number(x) + 1)
+                      for x in item if not isinstance(x, list)]
+        else:
+            chapter = " ".join(item.title.split())
+    return found
+
+
+@pytest.mark.parametrize("lang", pdf.LANGS)
+def test_the_cover_names_the_book_its_chapters_the_date_and_the_verified_torch(pdfs, lang):
+    cover = _squeeze(pdfs[lang].page_texts[0])
+    when = dt.datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), dt.timezone.utc)  # the build's SOURCE_DATE_EPOCH
+    wanted = [pdf.titles(lang)[0], *(c.title(lang) for c in book()), pdf.WORDS[lang]["date"].format(d=when),
+              f"torch {generate.versions()['torch']}"]  # the torch the build ran the pages with
+    missing = [w for w in wanted if _squeeze(w) not in cover]
+    assert not missing, f"{lang} PDF: the cover (sheet 1) lacks {missing}: {pdfs[lang].page_texts[0][:300]!r}"
+
+
+@pytest.mark.parametrize("lang", pdf.LANGS)
+def test_the_pdf_holds_no_link_to_download_itself(pdfs, lang):
+    words = _squeeze(EDITION_TEXT[lang]["pdf"])
+    sheets = [n for n, text in enumerate(pdfs[lang].page_texts, 1) if words in _squeeze(text)]
+    links = [str(a.get_object()["/A"].get_object().get("/URI")) for page in pdfs[lang].reader.pages
+             for a in page.get("/Annots") or [] if "/A" in a.get_object()]
+    pdf_links = [u for u in links if u.split("#")[0].endswith(".pdf")]
+    assert not sheets, f"{lang} PDF: {EDITION_TEXT[lang]['pdf']!r} printed on sheets {sheets}"
+    assert not pdf_links, f"{lang} PDF: links to a PDF: {pdf_links[:3]}"
+
+
+@pytest.mark.parametrize("lang", pdf.LANGS)
+def test_every_sheet_has_its_chapter_and_section_on_top_and_its_number_below(pdfs, lang):
+    read = pdfs[lang]
+    pages = _page_bookmarks(read)
+    assert [title for _, title, _ in pages] == pdf.titles(lang)[2:] or len(book()) > 1, \
+        f"{lang} PDF: the chapter's bookmarks do not hold its pages: {[t for _, t, _ in pages][:5]}"
+    # the cover and the chapters' opening sheets (the sheets of the top-level bookmarks) have neither
+    bare = {read.reader.get_destination_page_number(x) + 1 for x in read.reader.outline if not isinstance(x, list)}
+    total, wrong = len(read.reader.pages), []
+    for sheet in range(1, total + 1):
+        started = [(chapter, title) for chapter, title, first in pages if first <= sheet]
+        header = " ".join(started[-1]) if started and sheet not in bare else ""
+        number = f"{sheet} / {total}" if sheet not in bare else ""
+        got = (_band(read, sheet, top=True), _band(read, sheet, top=False))
+        if (_squeeze(got[0]), _squeeze(got[1])) != (_squeeze(header), _squeeze(number)):
+            wrong.append(f"sheet {sheet}: {got} instead of {(header, number)}")
+    assert not wrong, f"{lang} PDF: running header or page number wrong on {len(wrong)} sheets:\n" + "\n".join(wrong[:5])
+
+
+def _code_lines(lang: str, solutions: bool) -> set[str]:
+    """The lines of code and output the pages show in solution boxes (or outside them), without white space."""
+    lines = set()
+    for md in nav_pages():
+        page = pdf.source(md, lang)
+        for block in read_blocks(page) if page.is_file() else []:
+            if block.syntax == "python" and (block.solution is not None) == solutions:
+                lines |= {_squeeze(x) for x in (block.code + (block.expected_output or "")).splitlines()}
+    return {x for x in lines if len(x) >= 8}
+
+
+@pytest.mark.parametrize("lang", pdf.LANGS)
+def test_code_in_solution_and_output_boxes_prints_at_the_size_of_the_body_code(pdfs, lang):
+    boxed, body = _code_lines(lang, solutions=True), _code_lines(lang, solutions=False)
+    sizes = {"box": [], "body": []}
+    for n, x, y, size, font, text in pdfs[lang].runs:
+        line = _squeeze(text)
+        if "Mono" not in font or len(line) < 8:
+            continue
+        in_box, in_body = any(line in x for x in boxed), any(line in x for x in body)
+        if in_box != in_body:
+            sizes["box" if in_box else "body"].append(round(size, 2))
+    assert len(sizes["box"]) > 20 and len(sizes["body"]) > 20, f"{lang} PDF: too few code lines found: {sizes}"
+    box, body_size = statistics.median(sizes["box"]), statistics.median(sizes["body"])
+    assert abs(box - body_size) < 0.05, (f"{lang} PDF: code in solution and output boxes prints at {box} pt, "
+                                         f"the body's code at {body_size} pt")

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 import re
 import subprocess
 import sys
@@ -33,7 +34,7 @@ from nbconvert.exporters.templateexporter import TemplateExporter
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # mkdocs loads this file by path
 
-from tools import drift, generate, mathml, search  # noqa: E402
+from tools import drift, generate, home, mathml, search  # noqa: E402
 from tools.pages import ROOT, code_blocks, module_of, pages  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks")
@@ -157,8 +158,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     title, sep, rest = markdown.partition("\n\n")
     if not title.startswith("# "):
         return markdown
-    if Path(src).parent == ROOT / "docs":
-        return f"{title}\n\n{pdf}\n\n{rest}" if pdf else markdown
+    if Path(src).parent == ROOT / "docs":  # the home page: the chapters' cards and the PDF link (tools/home.py)
+        return home.expand(markdown, lang, pdf)
     record = generate.cached(Path(src))
     if record is None or drift.problems(Path(src)):  # serve: a page whose outputs do not all match has no banner
         return markdown
@@ -175,10 +176,9 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if repo:
         links.insert(1, f'<a href="{COLAB.format(repo=repo[1], path=notebook)}">{words["colab"]}</a>')
         links.append(f'<a href="{config["repo_url"].rstrip("/")}/blob/main/{module}">{words["source"]}: {module}</a>')
-    if pdf:
-        links.append(pdf)
+    pdf_link = f'<span class="pdf-link"> · {pdf}</span>' if pdf else ""  # the PDF leaves it out (tools/pdf.py)
     banner = (f'!!! info "{words["title"]}"\n'
-              f'    {" · ".join(links)}\n\n'
+              f'    {" · ".join(links)}{pdf_link}\n\n'
               f'    {words["verified"]}: Python {v["python"]}, torch {v["torch"]}, numpy {v["numpy"]}, '
               f'matplotlib {v["matplotlib"]}\n')
     return f"{title}\n\n{banner}\n{rest}"
@@ -230,6 +230,9 @@ def _size_figures(content: str, page, config) -> str:
 
     def sized(m):
         svg = folder / f"{m['name']}.svg"
+        if not svg.exists():  # a figure of another folder (the home page shows one of a chapter's figures)
+            shown = posixpath.normpath(posixpath.join(page.url, m["src"])).removeprefix(f"{_language(config)}/")
+            svg = generate.GENERATED_DOCS / _language(config) / shown
         size = SVG_SIZE.search(svg.read_text(encoding="utf-8")[:2000]) if svg.exists() else None
         px = 4 / 3 if size and size["unit"] == "pt" else 1  # 1 pt = 4/3 CSS px
         dims = f'width="{round(float(size["w"]) * px)}" height="{round(float(size["h"]) * px)}" ' if size else ""
@@ -299,7 +302,7 @@ def on_page_content(content, page, config, files, **kwargs):
         except PluginError as e:
             raise PluginError(f"{page.file.src_uri}: {e}") from None
     content = _size_figures(content, page, config)
-    search.note_definitions(page.url, content, _language(config))
+    content = search.prepare_page(page.url, content, _language(config))  # notes definitions, indexes tables by row
     try:
         return mathml.replace(mathml.ARITHMATEX, content)
     except PluginError as e:

@@ -3,8 +3,10 @@
     python -m tools.pdf [SITE_DIR]      (the build runs it when SITE_PDF=1: `make pdf`)
 
 writes <site>/pdf/first-steps-in-ml.ko.pdf and <site>/pdf/first-steps-in-ml.en.pdf. For each language
-one browser page fetches the built pages of the nav (mkdocs.yml) in order, from the home page to the
-glossary, and puts their articles one after another under the site's own stylesheets and tools/pdf.css:
+one browser page builds the book under the site's own stylesheets and tools/pdf.css: a cover (the title,
+the chapters, the date of the build and the versions the outputs were verified with), then for every
+chapter of the nav (tools/pages.book()) an opening sheet that lists its sections, and the built pages of
+the chapter in order, their articles one after another:
 
 - each page starts on a new sheet; its ids are prefixed with the page's name, so a link to another page
   of the chapter (or to a heading there) becomes a link inside the PDF; every other link into the site
@@ -12,12 +14,18 @@ glossary, and puts their articles one after another under the site's own stylesh
 - boxes to open (<details>) print open, as plain boxes, except "code from the earlier pages", which repeats
   code printed on earlier pages;
 - figures print in their light variant only, loaded eagerly; an explorer (it needs the browser) becomes
-  a link to its page;
+  a link to its page; the links to download the PDF itself (`.pdf-link`) are left out;
+- every sheet of a page carries a running header, the chapter and the page's title, and the page number at its
+  foot: each page of the chapter is a CSS named page (`page: p-<key>`) with its own `@page` margin boxes,
+  which Chromium prints since version 131. One print of the whole book keeps every link and bookmark inside
+  the PDF (printing each page apart with its own headerTemplate and merging with pikepdf would have to
+  rebuild the links between pages and the page numbers);
 - Hangul is set in NanumGothic from koreanize-matplotlib's wheel (no Korean system font is assumed),
   code in matplotlib's DejaVu Sans Mono, math in the site's STIX Two Math; Chromium embeds the subsets.
 
-Chromium prints A4 with page numbers, bookmarks from the headings (outline) and a tagged PDF. The files
-are made reproducible by writing SOURCE_DATE_EPOCH (or a fixed date) as their dates.
+Chromium prints A4, bookmarks from the headings (outline; the pages' bookmarks are nested under their
+chapter's) and a tagged PDF. The files are reproducible: the date on the cover and in the PDF's metadata is
+SOURCE_DATE_EPOCH, else the date of the last commit (`git log -1`), not the clock.
 
 Chosen over mkdocs-print-site-plugin (prints only the default language under mkdocs-static-i18n, its
 issue #70), mkdocs-with-pdf (unmaintained; WeasyPrint underneath) and WeasyPrint itself (no MathML, no
@@ -28,11 +36,13 @@ and SVG figures, printed by the browser they were made for (Playwright drives De
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import logging
 import os
 import re
 import shutil
+import subprocess
 import sys
 import time
 from importlib.util import find_spec
@@ -43,7 +53,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pikepdf  # noqa: E402
 from fontTools.ttLib import TTFont  # noqa: E402
 
-from tools.pages import DOCS, LANGS, ROOT, nav_pages, page_url  # noqa: E402
+from tools import generate, home  # noqa: E402
+from tools.pages import DOCS, GLOSSARY, LANGS, ROOT, book, page_url  # noqa: E402
 
 NAME = "first-steps-in-ml"  # <site>/pdf/first-steps-in-ml.<lang>.pdf
 FOLDER = "pdf"
@@ -54,9 +65,13 @@ CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/c
 
 WORDS = {
     "ko": {"explorer": "이 실험은 웹 페이지에서 직접 해 볼 수 있습니다:",
-           "earlier": "앞 페이지의 코드"},
+           "earlier": "앞 페이지의 코드",
+           "built": "만든 날", "verified": "출력을 검증한 환경", "site": "웹 사이트",
+           "date": "{d.year}년 {d.month}월 {d.day}일"},
     "en": {"explorer": "You can run this experiment yourself on the web page:",
-           "earlier": "Code from the earlier pages"},
+           "earlier": "Code from the earlier pages",
+           "built": "Built on", "verified": "Outputs verified with", "site": "On the web",
+           "date": "{d.day} {d:%B} {d.year}"},
 }
 
 
@@ -104,12 +119,21 @@ def fonts() -> dict[str, bytes]:
 def page_key(md: str) -> str:
     """The prefix of a page's ids in the combined document: 'gradient-descent/loss.md' -> 'loss'."""
     path = md.removesuffix(".md").removesuffix("/index")
-    return "home" if path == "index" else path.rsplit("/", 1)[-1]
+    if path == "index":
+        return "home"
+    folder, _, name = path.rpartition("/")
+    # page names are unique in the book (tests/test_book.py), except each chapter's glossary
+    return f"{folder}-{name}" if name == GLOSSARY and folder else name
+
+
+def source(md: str, lang: str) -> Path:
+    return DOCS / md.replace(".md", f".{lang}.md")
 
 
 def chapter(lang: str) -> list[dict]:
-    """The pages the PDF prints, in nav order, each with its URL and its key."""
-    found = [{"url": "/" + page_url(md, lang), "key": page_key(md)} for md in nav_pages()]
+    """The pages the PDF prints, in nav order, each with its URL, its key and its chapter's title."""
+    found = [{"url": "/" + page_url(md, lang), "key": page_key(md), "chapter": c.title(lang)}
+             for c in book() for md in c.pages if source(md, lang).is_file()]
     keys = [p["key"] for p in found]
     if len(set(keys)) != len(keys):
         raise RuntimeError(f"two pages of the nav end in the same name: {sorted(keys)}")
@@ -117,21 +141,102 @@ def chapter(lang: str) -> list[dict]:
 
 
 def titles(lang: str) -> list[str]:
-    """The `# title` of every page in the PDF, in order (what the test looks for)."""
-    out = []
-    for md in nav_pages():
-        text = (DOCS / md.replace(".md", f".{lang}.md")).read_text(encoding="utf-8")
-        out.append(re.search(r"^# (.+)$", text, re.M)[1].strip())
+    """What the PDF opens with, in order: the book's title (the cover), then each chapter's title (its
+    opening sheet) and the `# title` of each of its pages (what the tests look for)."""
+    out = [home.title(source("index.md", lang))]
+    for c in book():
+        out += [c.title(lang)] + [home.title(source(md, lang)) for md in c.pages if source(md, lang).is_file()]
     return out
 
 
-# Runs in the print document: fetch each page, keep its article, make it printable, append it.
+def build_time() -> dt.datetime:
+    """When the book was made, reproducibly: SOURCE_DATE_EPOCH, else the last commit's date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        try:
+            epoch = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True,
+                                   check=True).stdout.strip()
+        except (OSError, subprocess.CalledProcessError):
+            epoch = ""
+    return dt.datetime.fromtimestamp(int(epoch or "1767225600"), dt.timezone.utc)  # 2026-01-01 without git
+
+
+def verified_versions(lang: str) -> dict[str, str]:
+    """The versions the outputs printed in the book were verified with: those of the pages' recorded runs
+    (tools/generate.py), which the build checked against the installed ones."""
+    found: dict[str, set[str]] = {}
+    for c in book():
+        for md in c.pages:
+            record = generate.cached(source(md, lang)) if source(md, lang).is_file() else None
+            for name, version in ((record or {}).get("versions") or {}).items():
+                found.setdefault(name, set()).add(version)
+    if not found:  # no page has run (SITE_GENERATE=0): the environment the build runs in
+        return generate.versions()
+    return {name: ", ".join(sorted(v)) for name, v in found.items()}
+
+
+def _inline(text: str) -> str:
+    """A front-matter line as HTML: `code` in code."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text, quote=False))
+
+
+def cover(lang: str, site_url: str) -> str:
+    """The cover: the book's title, its chapters, the date of the build, the verified versions."""
+    words = WORDS[lang]
+    meta = home.front_matter(source("index.md", lang))
+    v = verified_versions(lang)
+    versions = ", ".join(f"{name} {v[name]}" for name in ("python", "torch", "numpy", "matplotlib") if name in v)
+    versions = versions.replace("python", "Python", 1)
+    chapters = "".join(f'<p class="pdf-cover-chapter">{html.escape(c.title(lang))}</p>' for c in book())
+    return (f'<section class="pdf-cover md-typeset"><h1>{html.escape(titles(lang)[0])}</h1>{chapters}'
+            f'<p class="pdf-cover-lead">{html.escape(str(meta.get("description", "")))}</p>'
+            f'<dl class="pdf-cover-facts"><dt>{words["built"]}</dt><dd>{words["date"].format(d=build_time())}</dd>'
+            f'<dt>{words["verified"]}</dt><dd>{html.escape(versions)}</dd>'
+            f'<dt>{words["site"]}</dt><dd><a href="{html.escape(site_url)}">{html.escape(site_url)}</a></dd></dl>'
+            f'</section>')
+
+
+def opening(chapter_: object, lang: str) -> str:
+    """A chapter's opening sheet: its title and its sections, each linked, with its one line (the card of
+    the home page, tools/home.py)."""
+    items = []
+    for md in chapter_.pages:
+        page = source(md, lang)
+        if not page.is_file():
+            continue
+        meta = home.front_matter(page)
+        line = str(meta.get("card") or meta.get("description") or "")
+        items.append(f'<li><a href="#page-{page_key(md)}">{html.escape(home.title(page))}</a>'
+                     + (f'<span class="pdf-opening-line">{_inline(line)}</span>' if line else "") + "</li>")
+    return (f'<section class="pdf-opening md-typeset" id="chapter-{chapter_.number}">'
+            f'<h1>{html.escape(chapter_.title(lang))}</h1><ul>{"".join(items)}</ul></section>')
+
+
+def parts(lang: str, site_url: str) -> list[dict]:
+    """The book in order: the cover, then each chapter's opening sheet and its pages."""
+    out = [{"html": cover(lang, site_url)}]
+    pages = chapter(lang)
+    for c in book():
+        out.append({"html": opening(c, lang)})
+        out += [p for p in pages if p["chapter"] == c.title(lang)]
+    return out
+
+
+# Runs in the print document: put in the cover and each chapter's opening sheet; fetch each page, keep its
+# article, make it printable, append it; give each page its named page with its running header.
 COMBINE = r"""
-async ({pages, siteUrl, words, sheetHeight}) => {
+async ({parts, siteUrl, words, sheetHeight}) => {
+  const pages = parts.filter(p => p.url);
   const keys = new Map(pages.map(p => [new URL(p.url, location.href).pathname, p.key]));
   const keyOf = u => keys.get(u.pathname.replace(/index\.html$/, ''));
   const main = document.querySelector('main');
-  for (const p of pages) {
+  const headers = [];
+  const cssString = s => '"' + s.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
+  for (const p of parts) {
+    if (p.html) {
+      main.insertAdjacentHTML('beforeend', p.html);
+      continue;
+    }
     const url = new URL(p.url, location.href);
     const response = await fetch(url);
     if (!response.ok) throw new Error(`${url.pathname}: ${response.status}`);
@@ -140,7 +245,7 @@ async ({pages, siteUrl, words, sheetHeight}) => {
     if (!article) throw new Error(`${url.pathname}: no article`);
     // empty paragraphs too: one closes each documented output (`<p><!--expected-output--><div>` is split by the
     // parser), and as the last thing in a box its margin can push the box's bottom edge onto a sheet of its own
-    article.querySelectorAll('a.headerlink, script, style, .md-source-file, .md-content__button, p:empty')
+    article.querySelectorAll('a.headerlink, script, style, .md-source-file, .md-content__button, p:empty, .pdf-link')
       .forEach(e => e.remove());
     if (!document.title) document.title = article.querySelector('h1')?.textContent.trim();  // the site's name
     // a box to open prints open, as the same box that is never closed: Chromium lays out the content of a
@@ -198,7 +303,13 @@ async ({pages, siteUrl, words, sheetHeight}) => {
     section.id = `page-${p.key}`;
     section.append(...[...article.childNodes].map(n => document.adoptNode(n)));
     main.append(section);
+    const title = (section.querySelector('h1')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    headers.push(`#page-${p.key} { page: p-${p.key}; } @page p-${p.key} { `
+                 + `@top-left { content: ${cssString(p.chapter)}; } @top-right { content: ${cssString(title)}; } }`);
   }
+  const style = document.createElement('style');
+  style.textContent = headers.join('\n');
+  document.head.append(style);
   await Promise.all([...document.images].map(img => img.decode().catch(() => {
     throw new Error(`figure not loaded: ${img.src}`);
   })));
@@ -215,12 +326,10 @@ async ({pages, siteUrl, words, sheetHeight}) => {
 }
 """
 
-FOOTER = ('<div style="width:100%; text-align:center; font-size:8pt; color:#555; font-family:sans-serif;">'
-          '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
 # A4 as Chromium prints it: 595.92 x 841.92 pt, in CSS px (96 to the inch). The margins leave a whole number of
 # px for the text: with a fraction, each sheet would show a 1px sliver of whatever begins the next one.
 SHEET_PX = (794.56, 1122.56)
-MARGIN_PX = {"top": 60, "right": 60, "bottom": 68.56, "left": 60}  # about 16 mm; the page number sits below
+MARGIN_PX = {"top": 60, "right": 60, "bottom": 68.56, "left": 60}  # about 16 mm; the header and page number sit in them
 CONTENT_PX = (round(SHEET_PX[0] - MARGIN_PX["left"] - MARGIN_PX["right"]),
               round(SHEET_PX[1] - MARGIN_PX["top"] - MARGIN_PX["bottom"]))  # 675 x 994
 NODE_ID = re.compile(rb"\(node(\d+)\)")
@@ -242,14 +351,15 @@ def shell(site: Path, lang: str) -> str:
             f'<body{body}><main></main></body></html>')
 
 
-def finish(data: bytes, headings: list[str] = ()) -> bytes:
+def finish(data: bytes, headings: list[str] = (), chapters: list[str] = ()) -> bytes:
     """Chromium's PDF made reproducible and small.
 
     - The structure tree names table headers by DOM node ids (`/ID (node00000076)`), which change from one
       run to the next: they are numbered again in order of appearance, at the same width.
-    - The dates of printing become SOURCE_DATE_EPOCH (or 2026-01-01), the file identifier a hash of the content.
+    - The dates of printing become the build's (build_time()), the file identifier a hash of the content.
     - Chromium takes a bookmark's title from the heading as laid out, dropping the space where it wrapped
-      ("(beyond thenotes)"): each title becomes the heading's own text again.
+      ("(beyond thenotes)"): each title becomes the heading's own text again; the bookmarks of a chapter's
+      pages go under the chapter's (`chapters`: their titles).
     - Chromium writes every object of the tagged structure (tens of thousands, one per run of text) on its own:
       qpdf packs them into compressed object streams (PDF 1.5), which halves the file.
     """
@@ -260,7 +370,7 @@ def finish(data: bytes, headings: list[str] = ()) -> bytes:
         return b"(node%0*d)" % (len(m[1]), n)
 
     data = NODE_ID.sub(renumber, data)
-    when = dt.datetime.fromtimestamp(int(os.environ.get("SOURCE_DATE_EPOCH", "1767225600")), dt.timezone.utc)
+    when = build_time()
     by_letters = {re.sub(r"\s+", "", h): re.sub(r"\s+", " ", h) for h in headings}
 
     def retitle(items):
@@ -271,6 +381,18 @@ def finish(data: bytes, headings: list[str] = ()) -> bytes:
     with pikepdf.open(io.BytesIO(data)) as pdf:
         with pdf.open_outline() as outline:
             retitle(outline.root)
+            # a chapter's pages are bookmarked under the chapter (Chromium makes every <h1> a top-level bookmark)
+            top, current = [], None
+            for item in list(outline.root):
+                if item.title in chapters:
+                    current = item
+                    top.append(item)
+                elif current is not None:
+                    current.children.append(item)
+                else:
+                    top.append(item)
+            outline.root.clear()
+            outline.root.extend(top)
         pdf.docinfo["/CreationDate"] = pdf.docinfo["/ModDate"] = when.strftime("D:%Y%m%d%H%M%S+00'00'")
         out = io.BytesIO()
         pdf.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True,
@@ -317,16 +439,15 @@ def make(site: Path, site_url: str = "", langs: tuple[str, ...] | list[str] = LA
                 page = context.new_page()
                 page.emulate_media(media="print")
                 page.goto(f"{ORIGIN}/__pdf__/print-{lang}.html")
-                combined = page.evaluate(COMBINE, {"pages": chapter(lang), "siteUrl": site_url, "words": WORDS[lang],
-                                                   "sheetHeight": CONTENT_PX[1]})
+                combined = page.evaluate(COMBINE, {"parts": parts(lang, site_url), "siteUrl": site_url,
+                                                   "words": WORDS[lang], "sheetHeight": CONTENT_PX[1]})
                 if combined["failedFonts"]:
                     raise RuntimeError(f"fonts not loaded for the {lang} PDF: {combined['failedFonts']}")
-                data = page.pdf(prefer_css_page_size=True, print_background=True, display_header_footer=True,
-                                header_template="<span></span>", footer_template=FOOTER,
+                data = page.pdf(prefer_css_page_size=True, print_background=True,  # header, footer: tools/pdf.css
                                 outline=True, tagged=True)  # Chromium makes the bookmarks from the tagged headings
                 out = pdf_path(site, lang)
                 out.parent.mkdir(parents=True, exist_ok=True)
-                out.write_bytes(finish(data, combined["headings"]))
+                out.write_bytes(finish(data, combined["headings"], [c.title(lang) for c in book()]))
                 made.append(out)
                 log.info("wrote %s: %d pages, %d KB", out.relative_to(site),
                          len(re.findall(rb"/Type\s*/Page\b", data)), out.stat().st_size // 1000)
