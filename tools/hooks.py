@@ -17,7 +17,11 @@
 
 from __future__ import annotations
 
+import base64
+import html
+import json
 import logging
+import math
 import os
 import posixpath
 import re
@@ -34,7 +38,7 @@ from nbconvert.exporters.templateexporter import TemplateExporter
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # mkdocs loads this file by path
 
-from tools import drift, generate, home, mathml, search  # noqa: E402
+from tools import drift, generate, home, mathml, runner, search  # noqa: E402
 from tools.pages import ROOT, code_blocks, module_of, pages  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks")
@@ -207,6 +211,7 @@ def _notebook_page(content: str, page, config) -> str:
     content = NOTEBOOK_SCRIPTS.sub("", content)
     content = re.sub(r"<style[^>]*>.*?</style>", "", content, flags=re.S)  # JupyterLab's theme: extra.css stands in
     content = content.replace('class="highlight-ipynb', 'class="highlight highlight-ipynb')  # Material's colours
+    content = _notebook_figures(content, page, config)  # the site's figures: dark and phone twins
     parts = re.split(r"(<pre.*?</pre>|<svg.*?</svg>)", content, flags=re.S)  # math only in the prose
     for i in range(0, len(parts), 2):
         parts[i] = mathml.replace(mathml.TEX, parts[i])
@@ -222,10 +227,43 @@ FIGURE_IMG = re.compile(r'<img (?P<attrs>[^>]*?)src="(?P<src>[^"]*figures/(?P<na
 SVG_SIZE = re.compile(r'<svg[^>]*?width="(?P<w>[\d.]+)(?P<unit>pt|px)?"[^>]*?height="(?P<h>[\d.]+)(?:pt|px)?"', re.S)
 
 
+# Material's content column, where it is narrowest (inside a solution box), at a viewport V CSS px wide:
+# V - 58 px below 960 px; from 960 px the table of contents takes its side and the column stays 660 px or more
+COLUMN_GUTTER_PX = 58
+TOC_FROM_PX = 960
+
+
+def _dims(svg_text: str) -> str:
+    size = SVG_SIZE.search(svg_text[:2000])
+    px = 4 / 3 if size and size["unit"] == "pt" else 1  # 1 pt = 4/3 CSS px
+    return f'width="{round(float(size["w"]) * px)}" height="{round(float(size["h"]) * px)}" ' if size else ""
+
+
+def figure_markup(svg: Path, src: str, attrs: str = "", rest: str = "") -> str:
+    """A figure as the reader gets it: twice, for the light and the dark scheme (Material shows `#only-light`
+    and `#only-dark` images in one scheme only, and a lazy image that is not shown is never downloaded), each
+    with its size (no layout shift). A figure with phone twins (tools/runner.py) sits in a <picture> whose
+    <source> takes over below the viewport width where the wide figure's smallest text would render under
+    runner.PHONE_TEXT_PX; `screen` keeps the PDF (tools/pdf.py prints in print media) on the wide figure."""
+    text = svg.read_text(encoding="utf-8") if svg.exists() else ""
+    dims = _dims(text)
+    out = []
+    for scheme, suffix in (("light", ".svg"), ("dark", ".dark.svg")):
+        img = f'<img {attrs}{dims}loading="lazy" decoding="async" src="{src.removesuffix(".svg")}{suffix}#only-{scheme}"{rest}>'
+        phone = runner.phone_path(svg)
+        if phone.exists():
+            smallest, width = runner.text_size(text)
+            needs = runner.PHONE_TEXT_PX * width / smallest + COLUMN_GUTTER_PX  # viewport where the wide one reads
+            media = f"screen and (max-width: {min(math.ceil(needs), TOC_FROM_PX) - 1}px)"
+            twin = src.removesuffix(".svg") + ".phone" + suffix
+            phone_dims = _dims(phone.read_text(encoding="utf-8")[:2000])
+            img = f'<picture><source media="{media}" srcset="{twin}" {phone_dims.strip()}>{img}</picture>'
+        out.append(img)
+    return "".join(out)
+
+
 def _size_figures(content: str, page, config) -> str:
-    """Each figure twice, for the light and the dark scheme (Material shows `#only-light` / `#only-dark`
-    images in one scheme only, and a lazy image that is not shown is never downloaded); each with its size
-    (no layout shift), loaded only when needed."""
+    """Every figure of a page as figure_markup() makes it."""
     folder = generate.GENERATED_DOCS / _language(config) / Path(page.file.src_uri).parent / "figures"
 
     def sized(m):
@@ -233,14 +271,61 @@ def _size_figures(content: str, page, config) -> str:
         if not svg.exists():  # a figure of another folder (the home page shows one of a chapter's figures)
             shown = posixpath.normpath(posixpath.join(page.url, m["src"])).removeprefix(f"{_language(config)}/")
             svg = generate.GENERATED_DOCS / _language(config) / shown
-        size = SVG_SIZE.search(svg.read_text(encoding="utf-8")[:2000]) if svg.exists() else None
-        px = 4 / 3 if size and size["unit"] == "pt" else 1  # 1 pt = 4/3 CSS px
-        dims = f'width="{round(float(size["w"]) * px)}" height="{round(float(size["h"]) * px)}" ' if size else ""
-        light = f'<img {m["attrs"]}{dims}loading="lazy" decoding="async" src="{m["src"]}#only-light"{m["rest"]}>'
-        dark_src = m["src"].removesuffix(".svg") + ".dark.svg"
-        return light + f'<img {m["attrs"]}{dims}loading="lazy" decoding="async" src="{dark_src}#only-dark"{m["rest"]}>'
+        return figure_markup(svg, m["src"], m["attrs"], m["rest"])
 
     return FIGURE_IMG.sub(sized, content)
+
+
+NOTEBOOK_FIGURE = re.compile(r'<img (?P<attrs>[^>]*?)src="data:image/svg\+xml;base64,(?P<data>[^"]+)"(?P<rest>[^>]*)>')
+MD_FIGURE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(figures/(?P<name>[\w-]+)\.svg\)")
+
+
+def _notebook_figures(content: str, page, config) -> str:
+    """nbconvert inlines each figure of a notebook as a data: URI, light only. Each becomes the page's own
+    figure (found by its content), as its tutorial page shows it: light and dark, phone twins, lazy, with
+    the tutorial page's description."""
+    lang = _language(config)
+    chapter = Path(page.file.src_uri).parent.parent  # <chapter>/notebooks/<stem>.ipynb
+    stem = Path(page.file.src_uri).stem
+    folder = generate.GENERATED_DOCS / lang / chapter / "figures"
+    figures = {p.read_bytes(): p for p in folder.glob(f"{stem}-*.svg") if p.name.count(".") == 1}
+    tutorial = ROOT / "docs" / chapter / f"{stem}.{lang}.md"
+    alts = {m["name"]: m["alt"] for m in MD_FIGURE.finditer(tutorial.read_text(encoding="utf-8"))} \
+        if tutorial.exists() else {}
+
+    def replace(m):
+        svg = figures.get(base64.b64decode(m["data"]))
+        if svg is None:
+            return m[0]
+        attrs = re.sub(r'alt="[^"]*"\s*', "", m["attrs"])
+        alt = html.escape(alts.get(svg.stem, ""), quote=True)
+        return figure_markup(svg, f"../../figures/{svg.name}", f'alt="{alt}" {attrs}', m["rest"].rstrip("/"))
+
+    return NOTEBOOK_FIGURE.sub(replace, content)
+
+
+TABLE = re.compile(r"<table>(?P<body>.*?)</table>", re.S)
+HEADER_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
+BODY_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+HEADING_END = re.compile(r'(?P<last>[^\s<>]+)(?P<link><a class="headerlink" [^>]*>[^<]*</a>)(?=</h[1-6]>)')
+
+
+def _phone_markup(content: str) -> str:
+    """Two things a phone needs (docs/assets/extra.css): each table cell names its column (`data-label`),
+    for tables that stack their rows on a narrow screen; a heading's ¶ is bound to its last word, so it
+    never wraps onto a line of its own and leaves a gap under the title."""
+
+    def labelled(table):
+        heads = [html.escape(re.sub(r"<[^>]+>", "", h).strip(), quote=True) for h in HEADER_CELL.findall(table[0])]
+
+        def row(r):
+            cells = iter(heads)
+            return "<tr>" + re.sub(r"<td\b", lambda m: f'<td data-label="{next(cells, "")}"', r[1]) + "</tr>"
+
+        return BODY_ROW.sub(row, table[0]) if heads else table[0]
+
+    content = TABLE.sub(labelled, content)
+    return HEADING_END.sub(r'<span class="heading-end">\g<last>\g<link></span>', content)
 
 
 HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
@@ -255,6 +340,9 @@ def on_post_page(output, page, config, **kwargs):
       Those links go; the language alternates stay in the language switcher and in sitemap.xml.
     - The search dialog gets an accessible name.
     - The repository link stays a link: Material would fetch its stars and forks from api.github.com.
+    - On a first visit the colour scheme the system asks for is set before the first figure is parsed:
+      Material sets it only once its bundle has run, and a lazy figure near the top measured before that
+      fetched the twin of the other scheme as well (tests/test_schemes.py).
     """
     output = HEAD_ALTERNATE.sub("", output)
     lang = _language(config)
@@ -262,10 +350,21 @@ def on_post_page(output, page, config, **kwargs):
     if lang != DEFAULT_LANGUAGE:  # search this language's own index (tools/search.py)
         output = CONFIG_BASE.sub(lambda m: f'{m[1]}"base": "{m[2]}/{lang}/"', output, count=1)
     output = output.replace(SOURCE_WIDGET, 'class="md-source"')  # a plain link: no stars fetched from GitHub's API
+    output = PALETTE_SCRIPT.sub(lambda m: m[0] + _first_visit_scheme(config), output, count=1)
     return output.replace(SEARCH_DIALOG, f'{SEARCH_DIALOG} aria-label="{label}"')
 
 
 SOURCE_WIDGET = 'class="md-source" data-md-component="source"'
+PALETTE_SCRIPT = re.compile(r'<script>var palette=__md_get\("__palette"\).*?</script>', re.S)
+
+
+def _first_visit_scheme(config) -> str:
+    """Right after Material's own palette script (which only restores a palette the reader chose): with no
+    choice stored, the first palette whose media query matches, as Material's bundle will pick it later."""
+    palettes = [{k: p.get(k) for k in ("media", "scheme", "primary", "accent")} for p in config["theme"]["palette"]]
+    return ('<script>if(!(__md_get("__palette")||{}).color)for(var p of ' + json.dumps(palettes, separators=(",", ":"))
+            + ')if(matchMedia(p.media).matches){for(var k in p)document.body.setAttribute("data-md-color-"+k,p[k]);break}'
+            '</script>')
 
 
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?)"base": "([^"]*)"')
@@ -302,6 +401,7 @@ def on_page_content(content, page, config, files, **kwargs):
         except PluginError as e:
             raise PluginError(f"{page.file.src_uri}: {e}") from None
     content = _size_figures(content, page, config)
+    content = _phone_markup(content)
     content = search.prepare_page(page.url, content, _language(config))  # notes definitions, indexes tables by row
     try:
         return mathml.replace(mathml.ARITHMATEX, content)

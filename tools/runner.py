@@ -147,17 +147,154 @@ def darken(fig) -> None:
                 axis._axinfo["grid"]["color"] = (1, 1, 1, 0.2)
 
 
+# Phones: a figure whose smallest text would render below PHONE_TEXT_PX CSS px in the narrowest column
+# it can stand in at 390 px (inside a solution box) gets a phone twin, x.phone.svg and x.phone.dark.svg,
+# drawn in the same run from a copy of the finished figure: a row of panels becomes a column, the width
+# is a phone's, and the text grows where a small part of it (a superscript) would still be too small.
+# tools/hooks.py serves it by media query (<picture>), so a phone fetches only the twin it shows.
+PHONE_TEXT_PX = 9  # the smallest figure text a reader gets, CSS px (tests/test_phone.py measures it)
+PHONE_COLUMN_PX = 332  # the narrowest column at 390 px: Material's content inside an admonition box
+PHONE_TARGET_PX = 9.6  # what a twin's text is enlarged to when it has to be
+PHONE_WIDTH_IN = 4.75  # a twin's width, padding included: 10 pt text renders at 9.7 CSS px in 332 px
+FIGURE_DPI = 110  # only embedded images (RASTERIZE_OVER) depend on it
+
+GLYPHS = re.compile(r'<g transform="translate\([^)]*\)\s*(?:rotate\([^)]*\)\s*)?scale\(([\d.]+) -[\d.]+\)">(.*?)</g>', re.S)
+INNER_SCALE = re.compile(r'<use [^>]*transform="[^"]*scale\(([\d.]+)\)"')
+GRAPH_SCALE = re.compile(r'class="graph" transform="scale\(([\d.]+)')
+FONT_SIZE = re.compile(r'font-size="([\d.]+)"')
+VIEWBOX = re.compile(r'viewBox="([^"]+)"')
+
+
+def text_size(svg: str) -> tuple[float | None, float]:
+    """(smallest text, width) of an SVG figure, both in the SVG's own units (pt for matplotlib).
+    matplotlib draws a text as glyphs in a group scaled by size/100, a superscript as glyphs scaled again
+    inside it; Graphviz writes font-size on each <text>, inside the graph's own scale."""
+    sizes = [100 * float(s) * min([1.0] + [float(k) for k in INNER_SCALE.findall(inner)])
+             for s, inner in GLYPHS.findall(svg)]
+    graph = GRAPH_SCALE.search(svg)
+    sizes += [float(s) * (float(graph[1]) if graph else 1) for s in FONT_SIZE.findall(svg)]
+    width = float(VIEWBOX.search(svg)[1].split()[2])
+    return (min(sizes) if sizes else None), width
+
+
+def phone_px(svg: str) -> float | None:
+    """The smallest text of a figure in CSS px, shown in the narrowest column of a 390 px screen."""
+    smallest, width = text_size(svg)
+    return None if smallest is None else smallest * min(PHONE_COLUMN_PX / width, 4 / 3)  # never above natural size
+
+
+def phone_path(path: Path) -> Path:
+    """figures/x.svg -> figures/x.phone.svg (its dark twin: dark_path() of that, x.phone.dark.svg)."""
+    return path.with_suffix(".phone.svg")
+
+
+def figure_files(path: Path) -> list[Path]:
+    """Every file drawn for one figure: light, dark, and the phone twins where there are some."""
+    return [p for p in (path, dark_path(path), phone_path(path), dark_path(phone_path(path))) if p.exists()]
+
+
+def _svg(fig, dpi=FIGURE_DPI, **kw) -> str:
+    out = io.StringIO()
+    fig.savefig(out, format="svg", metadata={"Date": None}, bbox_inches="tight", dpi=dpi, **kw)
+    return out.getvalue()
+
+
+def _tight_width_in(fig) -> float:
+    """The width savefig(bbox_inches="tight") gives, padding (0.1 in each side) included."""
+    fig.draw_without_rendering()  # runs the layout engine
+    return fig.get_tightbbox(fig.canvas.get_renderer()).width + 0.2
+
+
+def _one_column(legend) -> None:
+    """Re-pack a legend's columns into one (Legend.set_ncols only takes effect on a new legend)."""
+    from matplotlib.offsetbox import VPacker
+
+    columns = legend._legend_handle_box.get_children()
+    if len(columns) > 1:
+        items = [item for column in columns for item in column.get_children()]
+        legend._legend_handle_box._children = [VPacker(pad=0, sep=columns[0].sep, align=columns[0].align,
+                                                       children=items)]
+        legend.set_ncols(1)
+
+
+def phone_twin(fig, svg: str):
+    """A copy of a finished figure (`svg`: its SVG) laid out for a phone: a row of panels becomes a column,
+    the width is PHONE_WIDTH_IN, and the text grows where its smallest part would still render below
+    PHONE_TEXT_PX. Returns the twin and its dpi (embedded images keep the pixels of the wide figure)."""
+    import pickle
+
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.gridspec import GridSpec
+    from matplotlib.text import Text
+
+    twin = pickle.loads(pickle.dumps(fig))
+    plt.close(twin)  # a copy, not one of the session's figures
+    FigureCanvasAgg(twin)
+    w, h = twin.get_size_inches()
+    specs = [ax.get_subplotspec() for ax in twin.axes]
+    grid = specs[0].get_gridspec() if specs and specs[0] is not None else None
+    n = 1
+    if grid and grid.nrows == 1 and grid.ncols > 1 and all(s is not None and s.get_gridspec() is grid for s in specs):
+        n = grid.ncols  # a row of panels becomes a column, each panel as tall as before (less if it narrows)
+        column = GridSpec(n, 1, figure=twin)
+        for ax, spec in zip(twin.axes, specs):
+            ax.set_subplotspec(column[spec.colspan.start, 0])
+            ax.tick_params(labelleft=True, labelbottom=True)  # shared axes had hidden the inner panels' labels
+        w, h = w / n, n * h * min(1, PHONE_WIDTH_IN / (w / n))
+    if twin.get_layout_engine() is None:
+        twin.set_layout_engine("constrained")  # panels moved or shrunk: keep titles and labels apart
+    # text keeps its size in points: at the twin's width its smallest part renders at
+    smallest, _ = text_size(svg)
+    scale = PHONE_TARGET_PX / (smallest * PHONE_COLUMN_PX / (PHONE_WIDTH_IN * 72))
+    if scale > PHONE_TARGET_PX / PHONE_TEXT_PX:  # too small even there (a superscript): enlarge all text
+        axes = [a for ax in twin.axes for a in (ax.xaxis, ax.yaxis, getattr(ax, "zaxis", None)) if a]
+        ticks = {id(label) for a in axes for label in a.get_ticklabels(which="both")}
+        for text in twin.findobj(Text):
+            if id(text) not in ticks:
+                text.set_fontsize(text.get_fontsize() * scale)
+        for a in axes:  # tick labels through their axis, which makes any new tick from its own settings
+            if labels := a.get_ticklabels(which="both"):
+                a.set_tick_params(which="both", labelsize=labels[0].get_fontsize() * scale)
+    # the width: first in proportion, then once more by the margins (which do not shrink with it)
+    tight = float(VIEWBOX.search(svg)[1].split()[2]) / 72 / n  # one panel's share of the wide figure's width
+    twin.set_size_inches(w * PHONE_WIDTH_IN / tight, h * PHONE_WIDTH_IN / tight)
+    titles = [twin._suptitle, *twin.texts, *(t for ax in twin.axes for t in (
+        ax.title, ax._left_title, ax._right_title, ax.xaxis.label, ax.yaxis.label, *ax.texts))]
+    for text in titles:
+        if text is not None:
+            text.set_wrap(True)  # a title wider than the phone breaks into lines
+    twin.draw_without_rendering()
+    for legend in [*twin.legends, *(ax.get_legend() for ax in twin.axes)]:  # a legend as wide as the phone
+        if legend and legend.get_window_extent().width > 0.8 * PHONE_WIDTH_IN * twin.dpi:
+            _one_column(legend)  # would squeeze the panels: its entries go one under another
+    for _ in range(2):
+        got = _tight_width_in(twin)
+        if abs(got - PHONE_WIDTH_IN) < 0.05:
+            break
+        fw, fh = twin.get_size_inches()
+        twin.set_size_inches(fw + PHONE_WIDTH_IN - got, fh * (fw + PHONE_WIDTH_IN - got) / fw)
+    return twin, round(FIGURE_DPI * fig.get_size_inches()[0] / twin.get_size_inches()[0])
+
+
 def save_figure(fig, path: Path) -> None:
-    """The figure as SVG, and its dark-scheme twin next to it."""
+    """The figure as SVG, its dark-scheme twin next to it, and, when its text is too small for a phone,
+    the phone twins (light and dark)."""
     for ax in fig.axes:
         for coll in ax.collections:
             paths = coll.get_paths()
             if sum(len(p.vertices) for p in paths) > RASTERIZE_OVER:
                 coll.set_rasterized(True)
-    fig.savefig(path, format="svg", metadata={"Date": None}, bbox_inches="tight", dpi=110)
+    svg = _svg(fig)
+    path.write_text(svg, encoding="utf-8")
+    px = phone_px(svg)
+    if px is not None and px < PHONE_TEXT_PX:
+        twin, dpi = phone_twin(fig, svg)
+        phone_path(path).write_text(_svg(twin, dpi), encoding="utf-8")
+        darken(twin)
+        dark_path(phone_path(path)).write_text(_svg(twin, dpi, facecolor="none", edgecolor="none"), encoding="utf-8")
     darken(fig)
-    fig.savefig(dark_path(path), format="svg", metadata={"Date": None}, bbox_inches="tight", dpi=110,
-                facecolor="none", edgecolor="none")
+    dark_path(path).write_text(_svg(fig, facecolor="none", edgecolor="none"), encoding="utf-8")
 
 
 DARK_GRAPH = '\tgraph [bgcolor=transparent]\n\tedge [color="#d6d6d6" fontcolor="#d6d6d6"]\n'
@@ -195,10 +332,15 @@ class Session:
         return self.figure_dir / name
 
     def _show(self) -> None:
-        for num in self.plt.get_fignums():
-            path = self._figure_path()
-            if path:
-                save_figure(self.plt.figure(num), path)
+        left = signal.alarm(0)  # drawing the figures and their twins is not the reader's code: the clock stops
+        try:
+            for num in self.plt.get_fignums():
+                path = self._figure_path()
+                if path:
+                    save_figure(self.plt.figure(num), path)
+        finally:
+            if left:
+                signal.alarm(left)
         self.plt.close("all")
 
     def _display(self, *objs) -> None:
