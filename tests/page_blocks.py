@@ -7,6 +7,9 @@ docs/<page>.md:<line>. Figures go to a temporary folder: the tests never trust g
 
 With --accept, a block whose output differs passes instead, and once all the blocks of a page have
 run, the page's documented outputs are rewritten from what they printed (tools/accept.py).
+
+Each page's outcome is recorded for the run (tests/suite.py): the tests that run its code again (notebook,
+script) and the site build skip, rather than fail a second time, when the page's own test failed.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.suite import record_page
 from tools.accept import REFUSAL, docs_state, rewrite
 from tools.pages import DOCS, PageError, code_blocks, rel
 from tools.runner import Session, output_diff
@@ -78,10 +82,10 @@ class PageFile(pytest.File):
         self.failed_at: str | None = None
         self.blocks = blocks
         self.printed: dict[int, str] = {}  # with --accept: what each block printed, by line
-        for block in blocks:
-            yield BlockItem.from_parent(self, name=f"line {block.lineno}", block=block)
+        self.items_ = [BlockItem.from_parent(self, name=f"line {block.lineno}", block=block) for block in blocks]
         if blocks or FIGURE.search(self.path.read_text(encoding="utf-8")):
-            yield FiguresItem.from_parent(self, name="figures")
+            self.items_.append(FiguresItem.from_parent(self, name="figures"))
+        yield from self.items_
 
     def reader_session(self, tmp_root: Path) -> Session:
         if self.reader is None:
@@ -89,6 +93,17 @@ class PageFile(pytest.File):
             figures.mkdir(parents=True, exist_ok=True)
             self.reader = Session(figures, self.path.name.split(".")[0])
         return self.reader
+
+    def outcome(self, item: pytest.Item, failed: bool) -> None:
+        """Record the page's outcome for the run: failed at its first failing item, passed after its last."""
+        if failed:
+            record_page(self.config, rel(self.path), "failed", item.nodeid)
+        elif item is self.items_[-1]:
+            if not self.failed_at:
+                figures = self.reader.figure_dir if self.reader else None
+                record_page(self.config, rel(self.path), "passed", figures=str(figures) if figures else "")
+        elif not self.failed_at:  # still running: the others wait for it (tests/suite.py page_outcome)
+            record_page(self.config, rel(self.path), "running")
 
     def accept(self, block, printed: str) -> None:
         """Keep what a block printed; after the page's last block, rewrite its documented outputs."""
@@ -100,12 +115,34 @@ class PageFile(pytest.File):
                 ACCEPTED.extend(map(str, changes))
 
 
-class BlockItem(pytest.Item):
+class PageItem(pytest.Item):
+    """A test of a page: its blocks, its figures (tests/suite.py runs these in the `pages` tier)."""
+
+    is_page_block = True
+
+    def runtest(self):
+        failed = True
+        try:
+            self.check()
+            failed = False
+        except pytest.skip.Exception:
+            failed = False
+            raise
+        finally:
+            self.parent.outcome(self, failed)
+
+    def repr_failure(self, excinfo, style=None):
+        if isinstance(excinfo.value, BlockFailed):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+
+class BlockItem(PageItem):
     def __init__(self, *, block, **kwargs):
         super().__init__(**kwargs)
         self.block = block
 
-    def runtest(self):
+    def check(self):
         page: PageFile = self.parent
         if page.failed_at:
             pytest.skip(f"an earlier block failed ({page.failed_at})")
@@ -119,19 +156,14 @@ class BlockItem(pytest.Item):
             page.failed_at = self.block.where
             raise BlockFailed(problem)
 
-    def repr_failure(self, excinfo, style=None):
-        if isinstance(excinfo.value, BlockFailed):
-            return str(excinfo.value)
-        return super().repr_failure(excinfo)
-
     def reportinfo(self):
         return self.path, self.block.lineno - 1, self.block.where
 
 
-class FiguresItem(pytest.Item):
+class FiguresItem(PageItem):
     """The figures a page shows are exactly the ones its code drew."""
 
-    def runtest(self):
+    def check(self):
         page: PageFile = self.parent
         if page.failed_at:
             pytest.skip(f"a block failed ({page.failed_at})")
@@ -146,19 +178,19 @@ class FiguresItem(pytest.Item):
         if problems:
             raise BlockFailed("\n".join(problems))
 
-    def repr_failure(self, excinfo, style=None):
-        return str(excinfo.value)
-
     def reportinfo(self):
         return self.path, 0, f"{rel(self.path)}: figures"
 
 
 class BrokenPage(pytest.Item):
+    is_page_block = True
+
     def __init__(self, *, error, **kwargs):
         super().__init__(**kwargs)
         self.error = error
 
     def runtest(self):
+        record_page(self.config, rel(self.path), "failed", self.nodeid)
         raise BlockFailed(self.error)
 
     def repr_failure(self, excinfo, style=None):

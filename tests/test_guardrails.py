@@ -15,6 +15,8 @@ import pytest
 from tools.pages import ROOT
 from tools.sitecheck import third_party_loads
 
+pytestmark = pytest.mark.slow  # round trips in copies of the project: after the other checks (tests/suite.py)
+
 PAGE = "docs/gradient-descent/two-variables"  # quick to run: NumPy and matplotlib only
 SKIP = {".git", ".venv", "node_modules", "generated", "site", ".cache", "__pycache__", ".pytest_cache"}
 
@@ -100,23 +102,39 @@ def test_pages_whose_blocks_are_in_a_different_order(project):
 def test_korean_and_english_code_that_differ_in_logic(project):
     edit(project / "snippets/en/two_variables.py", "alpha = 0.05", "alpha = 0.5")
     out = pytest_in(project, "tests/test_pages.py", "-k", "one_program and two-variables")
-    assert "differ in more than comments and display strings" in out
+    assert "differ in more than comments, display strings and printed labels" in out
     assert "-alpha = 0.05" in out and "+alpha = 0.5" in out
 
 
 LINKS = ["[x](data.md#no-such-heading)", "[x](no-such-page.md)", "[x](../en/data.md)"]
+THIRD_PARTY = '<img src="https://example.com/logo.png" alt="a logo from another site">'
 
 
-def test_broken_internal_links_and_anchors(project):
-    """One build checks all three kinds: a missing anchor, a missing page, a link into the other language."""
-    edit(project / f"{PAGE}.ko.md", "## 정리\n", "## 정리\n\n" + "\n\n".join(LINKS) + "\n")
-    err = build_in(project)
+@pytest.fixture(scope="module")
+def built_with_faults(tmp_path_factory) -> tuple[Path, str]:
+    """One copy, one build (no code runs) for the faults a build reports without stopping: three broken links
+    on the Korean page, an image from another host on the English one."""
+    copy = tmp_path_factory.mktemp("faults") / "project"
+    shutil.copytree(ROOT, copy, ignore=lambda d, names: [n for n in names if n in SKIP])
+    (copy / "node_modules").symlink_to(ROOT / "node_modules")
+    edit(copy / f"{PAGE}.ko.md", "## 정리\n", "## 정리\n\n" + "\n\n".join(LINKS) + "\n")
+    edit(copy / f"{PAGE}.en.md", "## Summary\n", f"## Summary\n\n{THIRD_PARTY}\n")
+    return copy, build_in(copy)
+
+
+def test_broken_internal_links_and_anchors(built_with_faults):
+    """All three kinds: a missing anchor, a missing page, a link into the other language."""
+    _, err = built_with_faults
     for target in [link.removeprefix("[x](").removesuffix(")") for link in LINKS]:
         assert re.search(rf"WARNING .*'gradient-descent/two-variables.ko.md'.*{re.escape(target)}", err), \
             f"no warning for {target}:\n{err[-2000:]}"
 
 
 def test_a_formula_that_katex_cannot_read(project):
+    """KaTeX stops the build at the page: the chapter's other pages need not be there."""
+    for page in (project / "docs/gradient-descent").glob("*.md"):
+        if not page.name.startswith(("two-variables.", "glossary.")):
+            page.unlink()
     edit(project / f"{PAGE}.en.md", "## Summary\n", "## Summary\n\nThe loss is $\\mathrm{L}(\\notacommand u)$.\n")
     err = build_in(project)
     assert f"{PAGE}.en.md: KaTeX cannot render" in err and "notacommand" in err, err[-2000:]
@@ -181,10 +199,8 @@ def test_editions_cannot_fall_behind_their_page(project):
     assert "First of all, import the libraries." in notebook, err[-1000:]
 
 
-def test_a_script_style_font_or_image_from_a_third_party(project):
-    edit(project / f"{PAGE}.en.md", "## Summary\n",
-         '## Summary\n\n<img src="https://example.com/logo.png" alt="a logo from another site">\n')
-    build_in(project)
-    found = third_party_loads(project / "site")
+def test_a_script_style_font_or_image_from_a_third_party(built_with_faults):
+    copy, _ = built_with_faults
+    found = third_party_loads(copy / "site")
     assert any(f.startswith("en/gradient-descent/two-variables/index.html:") and "https://example.com/logo.png" in f
                for f in found), found

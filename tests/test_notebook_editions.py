@@ -11,9 +11,12 @@ import pytest
 from jupyter_client import KernelManager
 from nbclient import NotebookClient
 
+from tests.suite import skip_if_page_failed
 from tools import editions
 from tools.pages import code_blocks, pages, rel
 from tools.runner import output_diff
+
+pytestmark = pytest.mark.runs_pages  # tests/suite.py: after the pages' own tests
 
 WITH_CODE = [p for p in pages() if code_blocks(p)]
 IDS = [rel(p).removeprefix("docs/") for p in WITH_CODE]
@@ -33,7 +36,8 @@ def kernel(tmp_path_factory):
 
 
 @pytest.mark.parametrize("page", WITH_CODE, ids=IDS)
-def test_notebook_runs_in_a_jupyter_kernel_and_prints_what_the_page_documents(page, kernel):
+def test_notebook_runs_in_a_jupyter_kernel_and_prints_what_the_page_documents(page, kernel, request):
+    skip_if_page_failed(request, page)
     nb = editions.notebook(page, None)
     install = [c for c in nb.cells if "install" in c.get("metadata", {}).get("tags", [])]
     assert len(install) == 1 and "torch==" in install[0].source, "the notebook must start by installing its packages"

@@ -1,16 +1,14 @@
-"""Build the whole site from nothing, as `make build` does, and check what a reader gets."""
+"""Build the whole site from nothing, as `make build` does, and check what a reader gets.
+
+The build is the run's one build (the `site` fixture of tests/conftest.py, with the chapter PDFs);
+test_the_site_builds reports it when it fails, and every test that needs the site then skips.
+"""
 
 from __future__ import annotations
 
-import fcntl
 import json
-import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -18,38 +16,28 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from fontTools.ttLib import TTFont
 
+from tests.conftest import SOURCE_DATE_EPOCH, build, failed_pages_explain, site_build  # noqa: F401 - SOURCE_DATE_EPOCH: tests/test_pdf.py
+from tests.suite import page_outcome
 from tools import mathml
-from tools.pages import DOCS, ROOT, code_blocks, counterpart, lang_of, pages, rel
-from tools.sitecheck import chromium as chromium_path
+from tools.pages import DOCS, code_blocks, counterpart, lang_of, pages, rel
+from tools.runner import Session, dark_path
 from tools.sitecheck import third_party_loads
 
-SOURCE_DATE_EPOCH = "1767225600"  # 2026-01-01: dates in the build come from here, not from the clock
+# The fixtures `site` and `served` live in tests/conftest.py: every test file gets them without importing
+# them. These names keep `from tests.test_site import site, served` working without defining them twice.
+site = served = None
 
 
-def build(tmp: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, GENERATED_DIR=str(tmp / "generated"), NOTEBOOK_CACHE_DIR=str(tmp / "nbcache"),
-               SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH, NO_MKDOCS_2_WARNING="1",
-               SITE_PDF="1")  # with the chapter's PDFs, as deployed (tests/test_pdf.py)
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp / "site")],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The site, built once per test run. Under pytest-xdist the first worker that needs it builds it and
-    the others wait for that build (tests/test_explorers.py uses it too; two builds at once take twice as long)."""
-    shared = tmp_path_factory.getbasetemp()
-    shared = shared.parent if os.environ.get("PYTEST_XDIST_WORKER") else shared  # .../popen-gw0 -> the run's folder
-    tmp = shared / "site-build"
-    with open(shared / "site-build.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if not (tmp / "built").exists():
-            shutil.rmtree(tmp, ignore_errors=True)
-            run = build(tmp)
-            problems = [line for line in run.stderr.splitlines() if re.match(r"(WARNING|ERROR)", line)]
-            assert run.returncode == 0, "mkdocs build --strict failed:\n" + ("\n".join(problems) or run.stderr[-3000:])
-            (tmp / "built").touch()
-    return tmp / "site"
+@pytest.mark.tier("site")
+def test_the_site_builds(request):
+    """`mkdocs build --strict` from nothing, with the PDFs: its warnings and errors (a broken link or anchor,
+    an output that differs, a formula KaTeX cannot read) are this test's message, each with its file and line."""
+    found = site_build(request.config, request.node.nodeid)
+    if not found["ok"]:
+        cause = failed_pages_explain(request.config, found)
+        if cause:
+            pytest.skip(f"the build stopped on pages whose own test failed: see {cause}")
+        pytest.fail(found["message"], pytrace=False)
 
 
 def url_of(page: Path) -> str:
@@ -145,9 +133,14 @@ def test_search_index_covers_korean_and_english(site):
     assert any(re.search(r"경사 하강법", d["text"]) for d in index["docs"])
 
 
-def test_two_builds_from_nothing_are_byte_identical(site, tmp_path):
-    """Figures (torchviz ids, SVG hashes), notebooks, search index and sitemap are all reproducible."""
-    run = build(tmp_path)
+def test_a_second_build_is_byte_identical(site, site_generated, tmp_path):  # noqa: F811
+    """What the build writes depends only on the sources and on what the code printed and drew: a second build
+    from the first one's outputs and figures, its notebooks and scripts written anew and its notebook pages
+    rendered anew, gives the same bytes (pages, notebooks, search index, sitemap, PDFs). That the code
+    prints and draws the same in every run is test_every_run_of_a_page_draws_the_same_figures."""
+    generated = tmp_path / "generated"
+    shutil.copytree(site_generated, generated, ignore=shutil.ignore_patterns("notebooks"))
+    run = build(tmp_path, generated)
     assert run.returncode == 0, run.stderr[-3000:]
     again = tmp_path / "site"
     first = {p.relative_to(site) for p in site.rglob("*") if p.is_file()}
@@ -156,6 +149,31 @@ def test_two_builds_from_nothing_are_byte_identical(site, tmp_path):
     differ = [str(p) for p in sorted(first) if (site / p).read_bytes() != (again / p).read_bytes()]
     assert not differ, f"{len(differ)} files differ between two builds: {differ[:10]}"
     assert any(p.suffix == ".svg" and "figures" in p.parts for p in first)
+    assert any(p.suffix == ".ipynb" for p in first) and any(p.suffix == ".pdf" for p in first)
+
+
+WITH_CODE = [p for p in ALL if code_blocks(p)]
+
+
+@pytest.mark.parametrize("page", WITH_CODE, ids=[rel(p).removeprefix("docs/") for p in WITH_CODE])
+def test_every_run_of_a_page_draws_the_same_figures(request, site_generated, page, tmp_path):  # noqa: F811
+    """The build ran each page's code from nothing, and so did the page's own test, in another process:
+    every figure, light and dark, is the same byte for byte (torchviz ids, SVG hashes, no dates, no
+    unseeded randomness). Both runs printed the page's documented outputs. A page this run did not test
+    is run here."""
+    record = json.loads((site_generated / "cache" / (rel(page) + ".json")).read_text(encoding="utf-8"))
+    built = site_generated / "docs" / lang_of(page) / page.parent.relative_to(DOCS) / "figures"
+    outcome = page_outcome(request.config, rel(page))
+    if outcome and outcome["state"] == "passed" and outcome.get("figures"):
+        other = Path(outcome["figures"])
+    else:
+        other = tmp_path
+        session = Session(other, page.name.split(".")[0])
+        for block in code_blocks(page):
+            assert not session.run(block).error, f"{rel(page)}: raised on a second run"
+    names = [p for f in record["figures"] for p in (f, dark_path(Path(f)).name)]
+    differ = [name for name in names if (built / name).read_bytes() != (other / name).read_bytes()]
+    assert not differ, f"{rel(page)}: figures differ between two runs (unseeded randomness? a date?): {differ}"
 
 
 def test_every_download_link_leads_to_a_file(site):
@@ -208,43 +226,20 @@ def test_notebook_pages_show_rendered_cells_in_both_languages(site):
         json.loads((html.parent / f"{stem}.ipynb").read_text(encoding="utf-8"))  # a valid notebook
 
 
-@pytest.fixture(scope="session")
-def served(site):
-    """The built site on a free localhost port, as a reader's browser would get it."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-                               "--directory", str(site)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(50):
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}/"
-    server.terminate()
-    server.wait()
-
-
-def page_requests(url: str, tmp: Path) -> list[str]:
+def page_requests(browser, url: str) -> list[str]:
     """Every request the page itself makes in headless Chromium (the browser's own traffic left out)."""
-    chromium = chromium_path()
-    assert chromium, "Debian's chromium is needed for this test: `make test` installs it (apt-get install chromium)"
-    netlog = tmp / "netlog.json"
-    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    f"--user-data-dir={tmp / 'profile'}", f"--log-net-log={netlog}", "--virtual-time-budget=8000",
-                    "--dump-dom", url], capture_output=True, timeout=120)
-    log = json.loads(netlog.read_text(encoding="utf-8"))
-    start = log["constants"]["logEventTypes"]["URL_REQUEST_START_JOB"]
-    return [e["params"]["url"] for e in log["events"] if e["type"] == start
-            and e.get("params", {}).get("initiator", "not an origin") != "not an origin"]
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    context.new_page().goto(url, wait_until="networkidle")
+    context.close()
+    return requests
 
 
 @pytest.mark.parametrize("path", ["gradient-descent/two-variables/", "en/gradient-descent/loss/",
                                   "gradient-descent/notebooks/prediction/", "en/gradient-descent/notebooks/data/"])
-def test_a_browser_loading_the_page_asks_no_other_host(served, path, tmp_path):
-    requests = page_requests(served + path, tmp_path)
+def test_a_browser_loading_the_page_asks_no_other_host(served, browser, path):  # noqa: F811
+    requests = page_requests(browser, served + path)
     assert any(u.endswith(".css") for u in requests), f"the page did not load (requests: {requests})"
     others = [u for u in requests if not u.startswith(served)]
     assert not others, f"{path} requests other hosts: {others}"

@@ -141,14 +141,14 @@ def nondeterminism(page: Path) -> list[str]:
     """Run a page twice from nothing; name every output or figure that differs between the runs."""
     import tempfile
 
-    from tools.runner import run_page
+    from tools.runner import figure_files, run_page
 
     runs = []
     for _ in range(2):
         out = Path(tempfile.mkdtemp())
         results = run_page(code_blocks(page), out, figure_stem(page))
         drawn = [out / f for r in results for f in r.figures]
-        runs.append(({p.name: p.read_bytes() for f in drawn for p in (f, dark_path(f))}, results))
+        runs.append(({p.name: p.read_bytes() for f in drawn for p in figure_files(f)}, results))  # twins too
     (figs1, res1), (figs2, res2) = runs
     problems = [f"{r1.block.where}: prints something different on a second run" for r1, r2 in zip(res1, res2)
                 if r1.stdout != r2.stdout]

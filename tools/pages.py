@@ -244,11 +244,26 @@ def rel(path: Path) -> str:
     return path.resolve().relative_to(ROOT).as_posix()
 
 
+_READ: dict[tuple, list[Block]] = {}
+_SNIPPET_FILE = re.compile(r'--8<--\s+"(snippets/[^":]+)')
+
+
 def read_blocks(page: Path) -> list[Block]:
-    """Every fenced block of a page, python blocks expanded into their snippet pieces."""
+    """Every fenced block of a page, python blocks expanded into their snippet pieces. Read once for each
+    state of the page and of the snippet files it includes: a test run or a build asks for every page many
+    times, and expanding the includes is most of the cost."""
+    text = page.read_text(encoding="utf-8")
+    files = sorted(set(_SNIPPET_FILE.findall(text)))
+    stats = [(ROOT / f).stat() if (ROOT / f).is_file() else None for f in files]
+    key = (str(page.resolve()), text, tuple((f, s and (s.st_mtime_ns, s.st_size)) for f, s in zip(files, stats)))
+    if key not in _READ:
+        _READ[key] = _read_blocks(page, text)
+    return list(_READ[key])
+
+
+def _read_blocks(page: Path, text: str) -> list[Block]:
     from pytest_codeblocks import extract_from_buffer
 
-    text = page.read_text(encoding="utf-8")
     name = rel(page)
     try:
         raw = extract_from_buffer(io.StringIO(text))
